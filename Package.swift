@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SnapDeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "snapdeck", targets: ["snapdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Hardware CRC32C and in-kernel file copy: Swift's Glibc does not expose either.
+        .target(name: "CSupport", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "SQLSyntax"),
+        .target(
+            name: "Catalog",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SQLSyntax"]
+        ),
+        .target(
+            name: "Storage",
+            dependencies: ["Catalog", "SQLSyntax", "CSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "SQLSyntax", "Catalog", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "snapdeck",
+            dependencies: [
+                "Engine", "SQLSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Engine"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

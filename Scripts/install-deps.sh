@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the system packages SnapDeck builds and tests against, on a fresh Debian machine.
+# Safe to run again: apt-get skips what is already installed.
+set -euo pipefail
+packages=(libsqlite3-dev libncurses-dev sqlite3 tmux)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,19 @@
+#ifndef SNAPDECK_CSUPPORT_H
+#define SNAPDECK_CSUPPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/// Extends a CRC32C (Castagnoli) over `length` bytes. Start with 0. Uses the SSE4.2 instruction
+/// when the CPU has it, a table otherwise.
+uint32_t snapdeck_crc32c(uint32_t crc, const void *bytes, size_t length);
+
+/// copy_file_range(2) through syscall(): Glibc's Swift overlay does not expose it.
+/// Returns bytes copied, or -1 with errno set.
+ssize_t snapdeck_copy_file_range(int fd_in, int fd_out, size_t length);
+
+/// 1 when the running CPU has SSE4.2 (so the fast CRC32C path is taken).
+int snapdeck_crc32c_is_hardware(void);
+
+#endif

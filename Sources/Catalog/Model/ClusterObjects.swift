@@ -1,0 +1,130 @@
+import SQLSyntax
+
+/// Cluster-wide numeric id, from one generator (SPEC §3.1).
+public typealias ObjectID = Int64
+
+/// A storage node: a folder under `backends/<id>/`. `alive` is false only while fault
+/// injection takes it down.
+public struct Backend: Sendable, Codable, Equatable {
+    public var id: ObjectID
+    public var alive: Bool
+    public var createdAt: Int64
+    public init(id: ObjectID, alive: Bool = true, createdAt: Int64) {
+        self.id = id
+        self.alive = alive
+        self.createdAt = createdAt
+    }
+}
+
+/// A database: a namespace of tables.
+public struct DatabaseRecord: Sendable, Codable, Equatable {
+    public var id: ObjectID
+    public var name: String
+    public var createdAt: Int64
+    public init(id: ObjectID, name: String, createdAt: Int64) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+    }
+}
+
+/// One column of a table's schema.
+public struct Column: Sendable, Codable, Equatable {
+    public var name: String
+    public var type: ColumnType
+    public var nullable: Bool
+    public var isKey: Bool
+    /// The default as text in the column's type, or nil for none.
+    public var defaultValue: String?
+    public var comment: String
+    public init(
+        name: String, type: ColumnType, nullable: Bool, isKey: Bool, defaultValue: String?,
+        comment: String
+    ) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.isKey = isKey
+        self.defaultValue = defaultValue
+        self.comment = comment
+    }
+}
+
+/// How a table splits into partitions.
+public enum PartitionKind: String, Sendable, Codable {
+    case unpartitioned = "UNPARTITIONED", range = "RANGE", list = "LIST"
+}
+
+/// A table: schema, keys, partitioning and distribution. Partitions, tablets and data are
+/// separate records.
+public struct TableRecord: Sendable, Codable, Equatable {
+    public var id: ObjectID
+    public var databaseId: ObjectID
+    public var name: String
+    public var columns: [Column]
+    public var keysKind: KeysDescription.Kind
+    public var partitionKind: PartitionKind
+    public var partitionColumns: [String]
+    /// Empty for `DISTRIBUTED BY RANDOM`.
+    public var distributionColumns: [String]
+    /// Buckets of partitions created without their own count.
+    public var defaultBuckets: Int
+    public var replicationNum: Int
+    /// The base materialized index; Doris's repository layout names it (`__idx_<id>`).
+    public var baseIndexId: ObjectID
+    /// PROPERTIES as written, keys in insertion order.
+    public var properties: [PropertyEntry]
+    public var comment: String
+    public var createdAt: Int64
+
+    public init(
+        id: ObjectID, databaseId: ObjectID, name: String, columns: [Column],
+        keysKind: KeysDescription.Kind, partitionKind: PartitionKind, partitionColumns: [String],
+        distributionColumns: [String], defaultBuckets: Int, replicationNum: Int,
+        baseIndexId: ObjectID, properties: [PropertyEntry], comment: String, createdAt: Int64
+    ) {
+        self.id = id
+        self.databaseId = databaseId
+        self.name = name
+        self.columns = columns
+        self.keysKind = keysKind
+        self.partitionKind = partitionKind
+        self.partitionColumns = partitionColumns
+        self.distributionColumns = distributionColumns
+        self.defaultBuckets = defaultBuckets
+        self.replicationNum = replicationNum
+        self.baseIndexId = baseIndexId
+        self.properties = properties
+        self.comment = comment
+        self.createdAt = createdAt
+    }
+
+    public func column(named name: String) -> Column? {
+        columns.first { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    public func columnIndex(named name: String) -> Int? {
+        columns.firstIndex { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    public func property(_ key: String) -> String? {
+        properties.last { $0.key == key }?.value
+    }
+}
+
+/// A `key = value` table property.
+public struct PropertyEntry: Sendable, Codable, Equatable {
+    public var key: String
+    public var value: String
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+extension String {
+    /// Doris compares column names case-insensitively (table and database names are exact).
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
+        self == other || self.lowercased() == other.lowercased()
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// The catalog of one data directory: `meta.sqlite` (WAL, `synchronous=FULL`) mirrored in
+/// memory.
+///
+/// All changes go through `write`, which runs one SQLite transaction and applies the same
+/// changes to the in-memory state; if anything throws, both are rolled back, so a failed
+/// statement changes nothing. Thread-safe: one writer at a time, readers take `snapshot`.
+public final class CatalogStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: CatalogState
+    private let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the catalog at `path` and migrates it to the current schema.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        try CatalogMigrations.migrator.migrate(queue)
+        self.path = path
+        state = try queue.read(CatalogStore.load)
+        // The catalog file holds password hashes and (later) repository secrets.
+        chmod(path, 0o600)
+    }
+
+    private static func load(_ db: Database) throws -> CatalogState {
+        var state = CatalogState()
+        for r in try Backend.fetchAll(db) { state.place(r) }
+        for r in try DatabaseRecord.fetchAll(db) { state.place(r) }
+        for r in try TableRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
+        for r in try PartitionRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
+        for r in try TabletRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
+        for r in try ReplicaRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
+        for r in try RowsetRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
+        for u in try UserRecord.fetchAll(db) { state.setUser(u, name: u.name) }
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM config") {
+            state.setConfig(row["value"], key: row["key"])
+        }
+        return state
+    }
+
+    /// A consistent copy of the whole catalog.
+    public var snapshot: CatalogState {
+        lock.withLock { state }
+    }
+
+    /// Runs `body` as one atomic change of the catalog (SQLite and memory together).
+    public func write<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
+        try lock.withLock {
+            let transaction = CatalogTransaction(state: state)
+            // Hand the dictionaries over so the transaction mutates them in place, not a copy.
+            state = CatalogState()
+            do {
+                let result = try queue.write { db in
+                    transaction.db = db
+                    defer { transaction.db = nil }
+                    return try body(transaction)
+                }
+                state = transaction.state
+                return result
+            } catch {
+                transaction.rollBackMemory()
+                state = transaction.state
+                throw error
+            }
+        }
+    }
+
+    /// Paths (relative to the data directory) recorded for deletion.
+    public func garbagePaths() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "SELECT path FROM file_garbage") }
+    }
+
+    /// Records paths for deletion in a transaction of its own, committed before files are
+    /// written, so a crash in between leaves a note instead of an orphan.
+    public func addGarbage(_ paths: [String]) throws {
+        try queue.write { db in
+            for p in paths {
+                try db.execute(sql: "INSERT OR IGNORE INTO file_garbage(path) VALUES (?)", arguments: [p])
+            }
+        }
+    }
+
+    public func removeGarbage(_ paths: [String]) throws {
+        try queue.write { db in
+            for p in paths {
+                try db.execute(sql: "DELETE FROM file_garbage WHERE path = ?", arguments: [p])
+            }
+        }
+    }
+
+    /// A value from the `meta` table.
+    public func meta(_ key: String) throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+    }
+
+    /// Gives the underlying database to modules that keep their own tables in the same file
+    /// (jobs, repositories), so their changes share its transactions and durability.
+    public var database: DatabaseQueue { queue }
+}

@@ -1,0 +1,115 @@
+import GRDB
+
+// GRDB mapping: each record kind is one SQLite table whose columns are the record's stored
+// properties; nested values (columns, bounds, privileges) are stored as JSON text by GRDB.
+
+extension Backend: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "backends" }
+}
+extension DatabaseRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "databases" }
+}
+extension TableRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "tables" }
+}
+extension PartitionRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "partitions" }
+}
+extension TabletRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "tablets" }
+}
+extension ReplicaRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "replicas" }
+}
+extension RowsetRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "rowsets" }
+}
+extension UserRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "users" }
+}
+
+/// Versioned schema migrations of `meta.sqlite`. Append new migrations; never edit old ones.
+enum CatalogMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-catalog") { db in
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "backends") { t in
+                t.primaryKey("id", .integer)
+                t.column("alive", .boolean).notNull()
+                t.column("createdAt", .integer).notNull()
+            }
+            try db.create(table: "databases") { t in
+                t.primaryKey("id", .integer)
+                t.column("name", .text).notNull().unique()
+                t.column("createdAt", .integer).notNull()
+            }
+            try db.create(table: "tables") { t in
+                t.primaryKey("id", .integer)
+                t.column("databaseId", .integer).notNull().indexed()
+                t.column("name", .text).notNull()
+                t.column("columns", .text).notNull()
+                t.column("keysKind", .text).notNull()
+                t.column("partitionKind", .text).notNull()
+                t.column("partitionColumns", .text).notNull()
+                t.column("distributionColumns", .text).notNull()
+                t.column("defaultBuckets", .integer).notNull()
+                t.column("replicationNum", .integer).notNull()
+                t.column("baseIndexId", .integer).notNull()
+                t.column("properties", .text).notNull()
+                t.column("comment", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.uniqueKey(["databaseId", "name"])
+            }
+            try db.create(table: "partitions") { t in
+                t.primaryKey("id", .integer)
+                t.column("tableId", .integer).notNull().indexed()
+                t.column("name", .text).notNull()
+                t.column("bound", .text).notNull()
+                t.column("buckets", .integer).notNull()
+                t.column("visibleVersion", .integer).notNull()
+                t.column("visibleVersionTime", .integer).notNull()
+            }
+            try db.create(table: "tablets") { t in
+                t.primaryKey("id", .integer)
+                t.column("partitionId", .integer).notNull().indexed()
+                t.column("bucket", .integer).notNull()
+            }
+            try db.create(table: "replicas") { t in
+                t.primaryKey("id", .integer)
+                t.column("tabletId", .integer).notNull().indexed()
+                t.column("backendId", .integer).notNull()
+            }
+            try db.create(table: "rowsets") { t in
+                t.primaryKey("id", .integer)
+                t.column("tabletId", .integer).notNull().indexed()
+                t.column("version", .integer).notNull()
+                t.column("rowCount", .integer).notNull()
+                t.column("size", .integer).notNull()
+                t.column("md5", .text).notNull()
+                t.column("crc32c", .integer).notNull()
+                t.column("createdAt", .integer).notNull()
+            }
+            try db.create(table: "users") { t in
+                t.primaryKey("name", .text)
+                t.column("host", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("globalPrivileges", .text).notNull()
+                t.column("databasePrivileges", .text).notNull()
+            }
+            try db.create(table: "config") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            // Files to delete at the next open: written but not yet committed, or dropped but
+            // not yet removed. Keeps a crash from leaving orphans without scanning every folder.
+            try db.create(table: "file_garbage") { t in
+                t.primaryKey("path", .text)
+            }
+        }
+        return migrator
+    }
+}

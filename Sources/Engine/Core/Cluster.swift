@@ -1,0 +1,146 @@
+import Catalog
+import Foundation
+import Logging
+import SQLSyntax
+import Storage
+
+/// The embedded cluster of one data directory: catalog, backends and the statement executor.
+///
+/// Open it with `Cluster.open`; it holds the directory's advisory lock until released.
+/// Statements run one at a time (`execute` is serialised); the catalog may be read from any
+/// thread through `catalog`.
+public final class Cluster: @unchecked Sendable {
+    public let layout: DataLayout
+    let store: CatalogStore
+    public let logger: Logger
+    private let directoryLock: DataDirectoryLock
+    private let executionLock = NSRecursiveLock()
+
+    init(layout: DataLayout, store: CatalogStore, lock: DataDirectoryLock, logger: Logger) {
+        self.layout = layout
+        self.store = store
+        self.directoryLock = lock
+        self.logger = logger
+    }
+
+    /// Opens the data directory at `path`, creating it with `backends` backends if it does not
+    /// exist yet. Fails at once if another process owns it.
+    public static func open(path: String, backends: Int = 3) throws(SQLError) -> Cluster {
+        try ClusterBootstrap.open(path: path, backends: backends)
+    }
+
+    /// A consistent copy of the catalog.
+    public var catalog: CatalogState { store.snapshot }
+
+    /// Runs one parsed statement as `session`'s user. `USE` changes `session`.
+    public func execute(_ statement: Statement, session: inout Session) throws(SQLError) -> ResultSet {
+        executionLock.lock()
+        defer { executionLock.unlock() }
+        let context = try ExecutionContext(cluster: self, session: session)
+        let result = try dispatch(statement, context)
+        if case .use(let database) = statement { session.database = database }
+        return result
+    }
+
+    /// Parses and runs one statement's text.
+    public func execute(_ sql: String, session: inout Session) throws(SQLError) -> ResultSet {
+        let statement: Statement
+        do {
+            statement = try Parser.parse(sql)
+        } catch {
+            throw SQLError.syntax(error.message)
+        }
+        return try execute(statement, session: &session)
+    }
+
+    private func dispatch(_ statement: Statement, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        switch statement {
+        case .createDatabase(let name, let ifNotExists): return try createDatabase(name, ifNotExists: ifNotExists, c)
+        case .dropDatabase(let name, let ifExists): return try dropDatabase(name, ifExists: ifExists, c)
+        case .use(let name): return try useDatabase(name, c)
+        case .showDatabases(let like): return showDatabases(like: like, c)
+        case .showTables(let database, let like): return try showTables(database: database, like: like, c)
+        case .createTable(let create): return try createTable(create, c)
+        case .dropTable(let name, let ifExists): return try dropTable(name, ifExists: ifExists, c)
+        case .truncateTable(let name): return try truncateTable(name, c)
+        case .alterTable(let name, let action): return try alterTable(name, action, c)
+        case .showCreateTable(let name): return try showCreateTable(name, c)
+        case .describe(let name): return try describe(name, c)
+        case .showPartitions(let name): return try showPartitions(name, c)
+        case .showTablets(let name): return try showTablets(name, c)
+        case .showBackends: return showBackends(c)
+        case .insert(let statement): return try insert(statement, c)
+        case .loadData(let load): return try loadData(load, c)
+        case .select(let statement): return try select(statement, c)
+        case .checksumTable(let names): return try checksumTables(names, c)
+        case .createUser(let user, _, let password, let ifNotExists):
+            return try createUser(user, password: password, ifNotExists: ifNotExists, c)
+        case .dropUser(let user, _, let ifExists): return try dropUser(user, ifExists: ifExists, c)
+        case .grant(let privileges, let target, let user, _):
+            return try changeGrants(privileges, target, user: user, grant: true, c)
+        case .revoke(let privileges, let target, let user, _):
+            return try changeGrants(privileges, target, user: user, grant: false, c)
+        case .showGrants(let user, _): return try showGrants(user: user, c)
+        case .adminSetConfig(let properties): return try setConfig(properties, c)
+        case .adminShowConfig(let like): return try showConfig(like: like, c)
+        case .help(let topic): return help(topic)
+        case .showBroker: return ResultSet(columns: ["Name", "Host", "Port", "Alive", "LastStartTime", "LastUpdateTime", "ErrMsg"], rows: [])
+        case .createRepository, .dropRepository, .showRepositories, .showCreateRepository, .backup,
+            .restore, .showBackup, .showRestore, .showSnapshot, .cancelBackup, .cancelRestore,
+            .dropSnapshot, .adminCheckSnapshot:
+            throw SQLError.general("backup and restore statements are not available in this build yet")
+        }
+    }
+
+    /// Runs a catalog change, turning storage failures into SQL errors.
+    func write<T>(_ body: (CatalogTransaction) throws -> T) throws(SQLError) -> T {
+        do {
+            return try store.write(body)
+        } catch let error as SQLError {
+            throw error
+        } catch {
+            logger.error("catalog write failed: \(error)")
+            throw SQLError.general("catalog write failed: \(error)")
+        }
+    }
+}
+
+/// The resolved session of one statement: its user record and current database.
+struct ExecutionContext {
+    let session: Session
+    let user: UserRecord
+    let catalog: CatalogState
+
+    init(cluster: Cluster, session: Session) throws(SQLError) {
+        self.session = session
+        catalog = cluster.catalog
+        guard let user = catalog.users[session.user] else { throw SQLError.unknownUser(session.user) }
+        self.user = user
+    }
+
+    /// The database a statement names, or the session's; errors when neither exists.
+    func database(_ explicit: String?) throws(SQLError) -> DatabaseRecord {
+        guard let name = explicit ?? session.database else { throw SQLError.noDatabaseSelected() }
+        guard let database = catalog.database(named: name) else { throw SQLError.unknownDatabase(name) }
+        return database
+    }
+
+    /// The table a statement names, with its database.
+    func table(_ name: TableName) throws(SQLError) -> (DatabaseRecord, TableRecord) {
+        let database = try database(name.database)
+        guard let table = catalog.table(named: name.name, in: database.id) else {
+            throw SQLError.unknownTable(database.name, name.name)
+        }
+        return (database, table)
+    }
+
+    func requireAdmin() throws(SQLError) {
+        guard user.isAdmin else { throw SQLError.needPrivilege("ADMIN") }
+    }
+
+    func require(_ privilege: Privilege, on database: String) throws(SQLError) {
+        guard user.has(privilege, on: database) else {
+            throw SQLError.databaseAccessDenied(user: user.name, database: database)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Catalog
+import Foundation
+import Logging
+import Storage
+
+/// Creates or opens a data directory: folders, lock, catalog, first-time set-up (backends
+/// from 10001, the `root` user) and the clean-up of files a crash left behind.
+enum ClusterBootstrap {
+    static let firstBackendId: ObjectID = 10001
+    static let maxBackends = 64
+
+    static func open(path: String, backends: Int) throws(SQLError) -> Cluster {
+        guard (1...maxBackends).contains(backends) else {
+            throw SQLError.general("--backends must be between 1 and \(maxBackends), got \(backends)")
+        }
+        let root = URL(fileURLWithPath: path).standardizedFileURL.path
+        let layout = DataLayout(root: root)
+        do {
+            try DurableFile.makeDirectories(root)
+            try DurableFile.makeDirectories(layout.logDirectory)
+            try DurableFile.makeDirectories(layout.backendsDirectory)
+        } catch {
+            throw SQLError.general(error.description)
+        }
+        let lock = try DataDirectoryLock(path: layout.lockPath, directory: root)
+        var logger = Logger(label: "snapdeck") { _ in
+            FileLogHandler(path: layout.logDirectory + "/snapdeck.log")
+        }
+        logger.logLevel = .info
+        let store: CatalogStore
+        do {
+            store = try CatalogStore(path: layout.catalogPath)
+        } catch {
+            throw SQLError.general("cannot open catalog \(layout.catalogPath): \(error)")
+        }
+        let cluster = Cluster(layout: layout, store: store, lock: lock, logger: logger)
+        try initializeIfNew(cluster, backends: backends)
+        try collectGarbage(cluster)
+        logger.info("opened data directory \(root) as process \(getpid())")
+        return cluster
+    }
+
+    private static func initializeIfNew(_ cluster: Cluster, backends: Int) throws(SQLError) {
+        guard cluster.catalog.backends.isEmpty else { return }
+        let now = Clock.nowSeconds()
+        try cluster.write { tx in
+            for i in 0..<backends {
+                try tx.save(Backend(id: firstBackendId + ObjectID(i), createdAt: now))
+            }
+            try tx.save(UserRecord(name: "root", globalPrivileges: [.admin]))
+            try tx.setMeta("created_at", String(now))
+        }
+        for backend in cluster.catalog.sortedBackends {
+            try? DurableFile.makeDirectories(cluster.layout.backendDirectory(backend.id) + "/data")
+            try? DurableFile.makeDirectories(cluster.layout.backendDirectory(backend.id) + "/snapshot")
+        }
+        cluster.logger.info("initialized cluster with \(backends) backends")
+    }
+
+    /// Deletes files recorded as garbage (uncommitted writes, dropped data) and empties tmp/.
+    private static func collectGarbage(_ cluster: Cluster) throws(SQLError) {
+        DurableFile.remove(cluster.layout.temporaryDirectory)
+        try? DurableFile.makeDirectories(cluster.layout.temporaryDirectory)
+        guard let paths = try? cluster.store.garbagePaths(), !paths.isEmpty else { return }
+        for p in paths { DurableFile.remove(cluster.layout.absolute(p)) }
+        try? cluster.store.removeGarbage(paths)
+        cluster.logger.info("removed \(paths.count) uncommitted or dropped files")
+    }
+}
+
+/// Wall-clock time for records and SHOW output.
+enum Clock {
+    static func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+    /// `yyyy-MM-dd HH:mm:ss` in the local time zone, as Doris prints times.
+    static func format(_ seconds: Int64) -> String {
+        var t = time_t(seconds)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return CivilTime.pad(Int(parts.tm_year) + 1900, 4) + "-" + CivilTime.pad(Int(parts.tm_mon) + 1, 2)
+            + "-" + CivilTime.pad(Int(parts.tm_mday), 2) + " " + CivilTime.pad(Int(parts.tm_hour), 2) + ":"
+            + CivilTime.pad(Int(parts.tm_min), 2) + ":" + CivilTime.pad(Int(parts.tm_sec), 2)
+    }
+}

@@ -1,0 +1,52 @@
+/// One engine knob shown by `ADMIN SHOW FRONTEND CONFIG` and set by `ADMIN SET FRONTEND
+/// CONFIG`. Values are stored as text in the catalog and survive restarts.
+public struct ConfigKnob: Sendable {
+    public enum Kind: String, Sendable {
+        case int, bool, string
+    }
+    public var key: String
+    public var defaultValue: String
+    public var kind: Kind
+    public var range: ClosedRange<Int64>?
+    public var comment: String
+}
+
+/// The registry of knobs. Names follow Doris's `fe.conf` where Doris has the knob.
+public enum FrontendConfig {
+    public static let knobs: [ConfigKnob] = [
+        ConfigKnob(
+            key: "max_backup_restore_job_num_per_db", defaultValue: "10", kind: .int,
+            range: 1...1000, comment: "finished backup/restore jobs kept in memory per database"),
+        ConfigKnob(
+            key: "backup_job_default_timeout_ms", defaultValue: "86400000", kind: .int,
+            range: 1000...Int64.max, comment: "timeout of a backup or restore job without its own"),
+        ConfigKnob(
+            key: "history_job_keep_max_second", defaultValue: "604800", kind: .int,
+            range: 0...Int64.max, comment: "how long finished jobs stay visible in SHOW BACKUP/RESTORE"),
+        ConfigKnob(
+            key: "load_max_rows_per_statement", defaultValue: "50000000", kind: .int,
+            range: 1...Int64.max, comment: "largest INSERT or LOAD DATA accepted in one statement"),
+    ]
+
+    public static func knob(_ key: String) -> ConfigKnob? { knobs.first { $0.key == key } }
+
+    /// Checks a value for a knob; the error says what is accepted.
+    static func validate(_ value: String, for knob: ConfigKnob) throws(SQLError) {
+        switch knob.kind {
+        case .int:
+            guard let v = Int64(value) else {
+                throw SQLError.general("Config '\(knob.key)' needs an integer, got '\(value)'")
+            }
+            if let range = knob.range, !range.contains(v) {
+                throw SQLError.general(
+                    "Config '\(knob.key)' must be between \(range.lowerBound) and \(range.upperBound), got \(v)")
+            }
+        case .bool:
+            guard ["true", "false"].contains(value.lowercased()) else {
+                throw SQLError.general("Config '\(knob.key)' needs true or false, got '\(value)'")
+            }
+        case .string:
+            break
+        }
+    }
+}

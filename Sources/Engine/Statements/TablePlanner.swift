@@ -1,0 +1,192 @@
+import Foundation
+import Catalog
+import SQLSyntax
+import Storage
+
+/// Turns a `CREATE TABLE` into catalog records after checking it the way Doris does: column
+/// names and types, keys, partition columns and bounds, buckets and replication.
+struct TablePlanner {
+    let catalog: CatalogState
+
+    static let defaultBuckets = 10
+    static let maxBuckets = 1024
+
+    /// The table record (ids left to the caller) and its partitions' names and bounds.
+    func plan(_ create: CreateTable, databaseId: ObjectID) throws(SQLError) -> (TableRecord, [(String, PartitionBound)]) {
+        try NameRules.checkTable(create.name.name)
+        let columns = try planColumns(create)
+        let keysKind = create.keys?.kind ?? .duplicate
+        guard keysKind == .duplicate else {
+            throw SQLError.general(
+                "\(keysKind.rawValue) KEY tables are not supported yet; use DUPLICATE KEY (rows are kept as loaded)")
+        }
+        let distribution = create.distribution ?? Distribution(columns: [], buckets: nil)
+        for name in distribution.columns where columns.first(where: { $0.name.caseInsensitiveEquals(name) }) == nil {
+            throw SQLError.general("Distribution column[\(name)] does not exist in table \(create.name.name)")
+        }
+        let buckets = try Self.buckets(distribution.buckets)
+        let properties = create.properties.map { PropertyEntry(key: $0.key, value: $0.value) }
+        let replication = try replicationNum(create.properties)
+        var table = TableRecord(
+            id: 0, databaseId: databaseId, name: create.name.name, columns: columns, keysKind: keysKind,
+            partitionKind: .unpartitioned, partitionColumns: [],
+            distributionColumns: distribution.columns.compactMap { name in
+                columns.first { $0.name.caseInsensitiveEquals(name) }?.name
+            },
+            defaultBuckets: buckets, replicationNum: replication, baseIndexId: 0,
+            properties: properties, comment: create.comment ?? "", createdAt: Clock.nowSeconds())
+        var partitions: [(String, PartitionBound)] = []
+        switch create.partitioning {
+        case nil:
+            partitions = [(table.name, .all)]
+        case .range(let names, let definitions):
+            table.partitionKind = .range
+            table.partitionColumns = try partitionColumns(names, in: table, allowed: Self.isRangeType)
+            for definition in definitions {
+                let bound = try PartitionBounds(table: table).bound(
+                    for: definition, existing: partitions.map { ($0.0, $0.1) })
+                partitions.append((definition.name, bound))
+            }
+        case .list(let names, let definitions):
+            table.partitionKind = .list
+            table.partitionColumns = try partitionColumns(names, in: table, allowed: Self.isListType)
+            for definition in definitions {
+                let bound = try PartitionBounds(table: table).bound(
+                    for: definition, existing: partitions.map { ($0.0, $0.1) })
+                partitions.append((definition.name, bound))
+            }
+        }
+        return (table, partitions)
+    }
+
+    private func planColumns(_ create: CreateTable) throws(SQLError) -> [Column] {
+        guard !create.columns.isEmpty else { throw SQLError.general("A table needs at least one column") }
+        let keyNames = create.keys?.columns ?? Self.defaultKeys(create.columns)
+        var seen: Set<String> = []
+        var columns: [Column] = []
+        for (i, definition) in create.columns.enumerated() {
+            try NameRules.checkColumn(definition.name)
+            guard seen.insert(definition.name.lowercased()).inserted else {
+                throw SQLError(code: 1060, sqlState: "42S21", "Duplicate column name '\(definition.name)'")
+            }
+            try Self.checkType(definition.type, column: definition.name)
+            var defaultText: String?
+            if let literal = definition.defaultValue, literal != .null {
+                do {
+                    defaultText = try definition.type.value(fromLiteral: literal).displayText
+                } catch {
+                    throw SQLError(code: 1067, sqlState: "42000", "Invalid default value for '\(definition.name)'")
+                }
+            }
+            let isKey = i < keyNames.count && keyNames[i].caseInsensitiveEquals(definition.name)
+            columns.append(Column(
+                name: definition.name, type: definition.type, nullable: definition.nullable, isKey: isKey,
+                defaultValue: defaultText, comment: definition.comment ?? ""))
+        }
+        for name in keyNames where !columns.contains(where: { $0.name.caseInsensitiveEquals(name) }) {
+            throw SQLError.general("Key column[\(name)] does not exist in table \(create.name.name)")
+        }
+        if columns.filter(\.isKey).count != keyNames.count {
+            throw SQLError.general("Key columns should be a ordered prefix of the schema. KeyColumns: \(keyNames)")
+        }
+        return columns
+    }
+
+    /// Doris's default sort key when none is written: the first columns, at most three,
+    /// ending at the first string column and never including a FLOAT, DOUBLE or STRING.
+    static func defaultKeys(_ columns: [ColumnDefinition]) -> [String] {
+        var keys: [String] = []
+        for column in columns.prefix(3) {
+            switch column.type {
+            case .float, .double, .string:
+                return keys.isEmpty ? [column.name] : keys
+            case .char, .varchar:
+                return keys + [column.name]
+            default:
+                keys.append(column.name)
+            }
+        }
+        return keys
+    }
+
+    static func checkType(_ type: ColumnType, column: String) throws(SQLError) {
+        switch type {
+        case .decimal(let p, let s):
+            guard (1...DecimalText.maxPrecision).contains(p), (0...p).contains(s) else {
+                throw SQLError.general(
+                    "Column '\(column)': DECIMAL(\(p), \(s)) is not supported; precision must be 1 to \(DecimalText.maxPrecision) and scale 0 to precision")
+            }
+        case .char(let n):
+            guard (1...255).contains(n) else { throw SQLError.general("Column '\(column)': CHAR length must be 1 to 255") }
+        case .varchar(let n):
+            guard (1...65533).contains(n) else {
+                throw SQLError.general("Column '\(column)': VARCHAR length must be 1 to 65533")
+            }
+        default: break
+        }
+    }
+
+    static func buckets(_ requested: Int?) throws(SQLError) -> Int {
+        guard let n = requested else { return defaultBuckets }
+        guard n > 0 else { throw SQLError.general("Number of hash distribution should be greater than zero.") }
+        guard n <= maxBuckets else { throw SQLError.general("Number of buckets \(n) is above the limit of \(maxBuckets)") }
+        return n
+    }
+
+    /// `replication_num` or `replication_allocation` ("tag.location.default: 3").
+    func replicationNum(_ properties: [Property]) throws(SQLError) -> Int {
+        var value: String?
+        for p in properties {
+            if p.key == "replication_num" { value = p.value }
+            if p.key == "replication_allocation" {
+                value = p.value.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        // Doris defaults to 3; a smaller cluster gets one replica per backend instead of an error.
+        guard let text = value else { return try requireBackends(min(3, max(1, catalog.backends.count))) }
+        guard let n = Int(text), n > 0 else {
+            throw SQLError.general("Invalid replication number: \(text)")
+        }
+        return try requireBackends(n)
+    }
+
+    private var aliveBackends: Int { catalog.backends.values.filter(\.alive).count }
+
+    private func requireBackends(_ n: Int) throws(SQLError) -> Int {
+        guard n <= aliveBackends else {
+            throw SQLError.general(
+                "Failed to find enough backend, please check the replication num,replication tag and storage medium and avaiable capacity of backends or maybe all be on same host. replication num: \(n), available backends: \(aliveBackends)")
+        }
+        return n
+    }
+
+    private func partitionColumns(_ names: [String], in table: TableRecord, allowed: (ColumnType) -> Bool) throws(SQLError) -> [String] {
+        guard !names.isEmpty else { throw SQLError.general("Partition column list is empty") }
+        var result: [String] = []
+        for name in names {
+            guard let column = table.column(named: name) else {
+                throw SQLError.general("Partition column[\(name)] does not exist in column list.")
+            }
+            guard column.isKey else { throw SQLError.general("The partition column could not be aggregated column") }
+            guard allowed(column.type) else {
+                throw SQLError.general("Column[\(name)] of type \(column.type.sqlName) cannot be a partition column")
+            }
+            result.append(column.name)
+        }
+        return result
+    }
+
+    static func isRangeType(_ type: ColumnType) -> Bool {
+        switch type {
+        case .tinyint, .smallint, .int, .bigint, .date, .datetime: true
+        default: false
+        }
+    }
+
+    static func isListType(_ type: ColumnType) -> Bool {
+        switch type {
+        case .float, .double, .decimal, .string: false
+        default: true
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// One parsed SQL statement: the typed form every engine entry point consumes.
+///
+/// The parser produces these from text; nothing else in the project builds SQL meaning from
+/// strings. Cases mirror the statements of SPEC §3.3 and §4.1.
+public enum Statement: Sendable, Equatable {
+    // Databases and tables
+    case createDatabase(name: String, ifNotExists: Bool)
+    case dropDatabase(name: String, ifExists: Bool)
+    case use(database: String)
+    case showDatabases(like: String?)
+    case showTables(database: String?, like: String?)
+    case createTable(CreateTable)
+    case dropTable(TableName, ifExists: Bool)
+    case truncateTable(TableName)
+    case alterTable(TableName, AlterTableAction)
+    case showCreateTable(TableName)
+    case describe(TableName)
+    case showPartitions(TableName)
+    case showTablets(TableName)
+    case showBackends
+
+    // Data
+    case insert(Insert)
+    case loadData(LoadData)
+    case select(Select)
+    case checksumTable([TableName])
+
+    // Users and privileges
+    case createUser(user: String, host: String, password: String?, ifNotExists: Bool)
+    case dropUser(user: String, host: String, ifExists: Bool)
+    case grant(privileges: [Privilege], target: GrantTarget, user: String, host: String)
+    case revoke(privileges: [Privilege], target: GrantTarget, user: String, host: String)
+    case showGrants(user: String?, host: String?)
+
+    // Administration
+    case adminSetConfig([Property])
+    case adminShowConfig(like: String?)
+    case help(topic: String)
+
+    // Repositories, backup and restore (SPEC §4.1)
+    case createRepository(CreateRepository)
+    case dropRepository(name: String)
+    case showRepositories
+    case showCreateRepository(name: String)
+    case backup(BackupRestore)
+    case restore(BackupRestore)
+    case showBackup(ShowJobs)
+    case showRestore(ShowJobs)
+    case showSnapshot(repository: String, snapshot: String?, timestamp: String?)
+    case cancelBackup(database: String?)
+    case cancelRestore(database: String?)
+    case showBroker
+    case dropSnapshot(label: String, timestamp: String?, repository: String)
+    case adminCheckSnapshot(label: String, timestamp: String?, repository: String)
+}
+
+/// A possibly database-qualified table name (`db.t` or `t`).
+public struct TableName: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var database: String?
+    public var name: String
+    public init(database: String? = nil, name: String) {
+        self.database = database
+        self.name = name
+    }
+    public var description: String { database.map { "\($0).\(name)" } ?? name }
+}
+
+/// A `"key" = "value"` pair from a PROPERTIES clause or `ADMIN SET FRONTEND CONFIG`.
+public struct Property: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A literal value as written; numbers keep their text so the engine converts them per column
+/// type without losing DECIMAL precision.
+public enum Literal: Sendable, Equatable, Hashable {
+    case null
+    case number(String)
+    case string(String)
+    case boolean(Bool)
+    /// `MAXVALUE` in a range partition bound.
+    case maxValue
+}

@@ -1,0 +1,115 @@
+/// `CREATE TABLE` in the Doris dialect of SPEC §3.3.
+public struct CreateTable: Sendable, Equatable {
+    public var name: TableName
+    public var ifNotExists: Bool
+    public var columns: [ColumnDefinition]
+    public var keys: KeysDescription?
+    public var partitioning: PartitionScheme?
+    public var distribution: Distribution?
+    public var properties: [Property]
+    public var comment: String?
+
+    public init(
+        name: TableName, ifNotExists: Bool = false, columns: [ColumnDefinition],
+        keys: KeysDescription? = nil, partitioning: PartitionScheme? = nil,
+        distribution: Distribution? = nil, properties: [Property] = [], comment: String? = nil
+    ) {
+        self.name = name
+        self.ifNotExists = ifNotExists
+        self.columns = columns
+        self.keys = keys
+        self.partitioning = partitioning
+        self.distribution = distribution
+        self.properties = properties
+        self.comment = comment
+    }
+}
+
+/// One column in `CREATE TABLE`. Columns are nullable unless `NOT NULL` is written (Doris rule).
+public struct ColumnDefinition: Sendable, Equatable {
+    public var name: String
+    public var type: ColumnType
+    public var nullable: Bool
+    public var defaultValue: Literal?
+    public var comment: String?
+
+    public init(
+        name: String, type: ColumnType, nullable: Bool = true, defaultValue: Literal? = nil,
+        comment: String? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.defaultValue = defaultValue
+        self.comment = comment
+    }
+}
+
+/// The column types SnapDeck stores (SPEC §3.3).
+public enum ColumnType: Sendable, Equatable, Hashable, Codable {
+    case tinyint, smallint, int, bigint, boolean, float, double
+    case decimal(precision: Int, scale: Int)
+    case char(Int)
+    case varchar(Int)
+    case string, date, datetime
+}
+
+/// `DUPLICATE KEY(...)`, `UNIQUE KEY(...)` or `AGGREGATE KEY(...)`.
+public struct KeysDescription: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, Codable {
+        case duplicate = "DUPLICATE", unique = "UNIQUE", aggregate = "AGGREGATE"
+    }
+    public var kind: Kind
+    public var columns: [String]
+    public init(kind: Kind, columns: [String]) {
+        self.kind = kind
+        self.columns = columns
+    }
+}
+
+/// `PARTITION BY RANGE(cols) (...)` or `PARTITION BY LIST(cols) (...)`.
+public enum PartitionScheme: Sendable, Equatable {
+    case range(columns: [String], partitions: [PartitionDefinition])
+    case list(columns: [String], partitions: [PartitionDefinition])
+}
+
+/// One partition as declared in `CREATE TABLE` or `ALTER TABLE ... ADD PARTITION`.
+public struct PartitionDefinition: Sendable, Equatable {
+    public var name: String
+    public var ifNotExists: Bool
+    public var values: PartitionValues
+    public init(name: String, ifNotExists: Bool = false, values: PartitionValues) {
+        self.name = name
+        self.ifNotExists = ifNotExists
+        self.values = values
+    }
+}
+
+/// The bound of one partition. Each inner array has one literal per partition column.
+public enum PartitionValues: Sendable, Equatable {
+    /// `VALUES LESS THAN ("v", ...)` or `VALUES LESS THAN MAXVALUE` (written as `[.maxValue]`).
+    case lessThan([Literal])
+    /// `VALUES [("lo"), ("hi"))`.
+    case fixedRange(lower: [Literal], upper: [Literal])
+    /// `VALUES IN ("a", "b")` (one column: each tuple has one literal) or `IN (("a","x"), ...)`.
+    case inList([[Literal]])
+}
+
+/// `DISTRIBUTED BY HASH(cols) BUCKETS n|AUTO` (`buckets == nil` means AUTO or not written),
+/// or `DISTRIBUTED BY RANDOM` (`columns` empty).
+public struct Distribution: Sendable, Equatable {
+    public var columns: [String]
+    public var buckets: Int?
+    public init(columns: [String], buckets: Int?) {
+        self.columns = columns
+        self.buckets = buckets
+    }
+}
+
+/// What `ALTER TABLE t ...` does.
+public enum AlterTableAction: Sendable, Equatable {
+    case setProperties([Property])
+    /// `ADD PARTITION p VALUES ... [DISTRIBUTED BY HASH(...) BUCKETS n]`.
+    case addPartition(PartitionDefinition, distribution: Distribution?)
+    case dropPartition(name: String, ifExists: Bool)
+}

@@ -1,0 +1,125 @@
+/// Help for data, account and administration statements.
+extension HelpTopics {
+    static let dataAndAccountEntries: [HelpEntry] = [
+        HelpEntry(
+            name: "INSERT", aliases: ["INSERT INTO"],
+            syntax: """
+                INSERT INTO [db_name.]tbl_name [(col_name, ...)]
+                    VALUES (value, ...) [, (value, ...) ...]
+                """,
+            summary: """
+                Adds rows given as literals (numbers, strings, NULL, TRUE, FALSE). Each row goes \
+                to the partition its partition columns select and to a bucket by hash; the whole \
+                statement is one new version of every tablet it touches, and a row that fits no \
+                partition fails the statement without loading anything.
+                """,
+            example: "INSERT INTO sales (sale_date, city, amount) VALUES ('2024-05-01', 'Oslo', 12.5);"),
+        HelpEntry(
+            name: "LOAD DATA", aliases: ["LOAD"],
+            syntax: """
+                LOAD DATA [LOCAL] INFILE 'file_name' INTO TABLE [db_name.]tbl_name
+                    [COLUMNS TERMINATED BY 'separator']
+                    [IGNORE n {LINES | ROWS}]
+                    [(col_name, ...)]
+                """,
+            summary: """
+                Loads a delimited text file (comma-separated unless another separator is given) \
+                into a table as one new version, all rows or none. IGNORE skips header lines; the \
+                column list says which table column each field fills.
+                """,
+            example: "LOAD DATA LOCAL INFILE '/tmp/sales.csv' INTO TABLE sales IGNORE 1 LINES;"),
+        HelpEntry(
+            name: "SELECT",
+            syntax: """
+                SELECT {* | COUNT(*) | col_name, ...} FROM [db_name.]tbl_name
+                    [PARTITION (p, ...)]
+                    [WHERE condition [AND condition ...]]
+                    [ORDER BY col_name [ASC | DESC], ...]
+                    [LIMIT n [OFFSET m] | LIMIT m, n]
+
+                condition: col_name {= | != | <> | < | <= | > | >=} value
+                         | col_name IS [NOT] NULL | col_name [NOT] IN (value, ...)
+                         | col_name [NOT] LIKE 'pattern' | col_name BETWEEN value AND value
+                """,
+            summary: """
+                Reads rows of one table, optionally from some partitions only. Enough to check \
+                what a load or a restore produced; joins and expressions are not supported.
+                """,
+            example: "SELECT COUNT(*) FROM sales PARTITION (p2024) WHERE city = 'Oslo';"),
+        HelpEntry(
+            name: "CHECKSUM TABLE", aliases: ["CHECKSUM"],
+            syntax: "CHECKSUM TABLE [db_name.]tbl_name [, ...] [QUICK | EXTENDED]",
+            summary: """
+                Computes a checksum of each table's rows that does not depend on row order, so a \
+                restored table can be compared with its source. QUICK and EXTENDED are accepted \
+                and compute the same value.
+                """,
+            example: "CHECKSUM TABLE sales, sales_restored;"),
+        HelpEntry(
+            name: "CREATE USER",
+            syntax: "CREATE USER [IF NOT EXISTS] 'user'[@'host'] [IDENTIFIED BY 'password']",
+            summary: """
+                Creates a user with no privileges. The host defaults to '%', any host.
+                """,
+            example: "CREATE USER 'operator'@'%' IDENTIFIED BY 'secret';"),
+        HelpEntry(
+            name: "DROP USER",
+            syntax: "DROP USER [IF EXISTS] 'user'[@'host']",
+            summary: "Removes a user and its privileges.",
+            example: "DROP USER IF EXISTS 'operator'@'%';"),
+        HelpEntry(
+            name: "GRANT",
+            syntax: """
+                GRANT privilege [, privilege ...] ON {*.*.* | *.* | db_name.* | internal.db_name.*}
+                    TO 'user'[@'host']
+
+                privilege: ADMIN_PRIV | LOAD_PRIV | SELECT_PRIV
+                """,
+            summary: """
+                Gives privileges to a user, on everything or on one database. ADMIN_PRIV is \
+                needed for repositories, backup and restore; LOAD_PRIV on a database allows \
+                loading into it and watching its jobs; SELECT_PRIV allows reading.
+                """,
+            example: "GRANT LOAD_PRIV, SELECT_PRIV ON example_db.* TO 'operator'@'%';"),
+        HelpEntry(
+            name: "REVOKE",
+            syntax: """
+                REVOKE privilege [, privilege ...] ON {*.*.* | *.* | db_name.* | internal.db_name.*}
+                    FROM 'user'[@'host']
+                """,
+            summary: "Takes privileges given by GRANT away from a user.",
+            example: "REVOKE LOAD_PRIV ON example_db.* FROM 'operator'@'%';"),
+        HelpEntry(
+            name: "SHOW GRANTS", aliases: ["SHOW ALL GRANTS"],
+            syntax: "SHOW [ALL] GRANTS [FOR 'user'[@'host']]",
+            summary: """
+                Shows the privileges of the current user, of the named user, or (with ALL) of \
+                every user.
+                """,
+            example: "SHOW GRANTS FOR 'operator'@'%';"),
+        HelpEntry(
+            name: "ADMIN SET FRONTEND CONFIG", aliases: ["ADMIN SET ALL FRONTENDS CONFIG"],
+            syntax: "ADMIN SET [ALL] {FRONTEND | FRONTENDS} CONFIG (\"key\" = \"value\" [, ...])",
+            summary: """
+                Changes engine settings at run time: worker counts, batch sizes, job retention, \
+                the default job timeout, and fault-injection switches used by tests and demos.
+                """,
+            example: "ADMIN SET FRONTEND CONFIG (\"max_backup_restore_job_num_per_db\" = \"20\");"),
+        HelpEntry(
+            name: "ADMIN SHOW FRONTEND CONFIG",
+            syntax: "ADMIN SHOW FRONTEND CONFIG [LIKE 'pattern']",
+            summary: """
+                Lists the engine settings with their current values, optionally only those whose \
+                name matches a LIKE pattern.
+                """,
+            example: "ADMIN SHOW FRONTEND CONFIG LIKE '%backup%';"),
+        HelpEntry(
+            name: "HELP",
+            syntax: "HELP [topic]",
+            summary: """
+                Prints the syntax of a statement with a short description and an example. \
+                HELP CONTENTS (or HELP alone) lists every topic.
+                """,
+            example: "HELP BACKUP;"),
+    ]
+}

@@ -1,0 +1,37 @@
+/// Cuts a script into statements at `;` and `\G`, the way the mysql client does.
+///
+/// Terminators inside quotes, backquotes and comments do not count: the splitter runs the same
+/// ``Lexer`` as the parser, so both agree on what is quoted. Empty statements (`;;`) are skipped.
+public enum ScriptSplitter {
+    /// Splits a script into complete statements (ended by `;` or `\G` outside quotes, backquotes
+    /// and comments) and the incomplete remainder: the raw text after the last terminator, which
+    /// may be only whitespace and comments, or an unterminated quote or comment.
+    public static func split(_ script: String) -> (statements: [StatementText], remainder: String) {
+        let source = Array(script.unicodeScalars)
+        let tokens = Lexer.scan(source).tokens
+        var statements: [StatementText] = []
+        var first: Token?
+        var last: Token?
+        var remainderStart = 0
+        for token in tokens {
+            switch token.kind {
+            case .terminator(let terminator):
+                if let first, let last {
+                    let text = String(String.UnicodeScalarView(source[first.start..<last.end]))
+                    statements.append(
+                        StatementText(text: text, terminator: terminator, line: first.line))
+                }
+                first = nil
+                last = nil
+                remainderStart = token.end
+            case .end:
+                break
+            default:
+                if first == nil { first = token }
+                last = token
+            }
+        }
+        let remainder = String(String.UnicodeScalarView(source[remainderStart...]))
+        return (statements, remainder)
+    }
+}

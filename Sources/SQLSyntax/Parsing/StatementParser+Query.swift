@@ -1,0 +1,99 @@
+/// Data statements: INSERT, LOAD DATA, SELECT.
+extension StatementParser {
+    /// `INSERT INTO [d.]t [(cols)] VALUES (lit, ...), ...`
+    mutating func insert() throws(SyntaxError) -> Statement {
+        try expect("INSERT", "INTO")
+        let table = try tableName()
+        let columns = current.isSymbol("(") ? try identifierList() : nil
+        try expect("VALUES")
+        let rows = try commaSeparated { parser throws(SyntaxError) in
+            try parser.parenthesized { row throws(SyntaxError) in try row.literal() }
+        }
+        return .insert(Insert(table: table, columns: columns, rows: rows))
+    }
+
+    /// `LOAD DATA [LOCAL] INFILE 'path' INTO TABLE t [COLUMNS|FIELDS TERMINATED BY 's']
+    /// [IGNORE n LINES|ROWS] [(cols)]`
+    mutating func loadData() throws(SyntaxError) -> Statement {
+        try expect("LOAD", "DATA")
+        let local = accept("LOCAL")
+        try expect("INFILE")
+        let path = try stringLiteral()
+        try expect("INTO", "TABLE")
+        var load = LoadData(local: local, path: path, table: try tableName())
+        if accept("COLUMNS") || accept("FIELDS") {
+            try expect("TERMINATED", "BY")
+            load.columnSeparator = try stringLiteral()
+        }
+        if accept("IGNORE") {
+            load.ignoreLines = try integer()
+            _ = try expectOne(of: ["LINES", "ROWS"])
+        }
+        if current.isSymbol("(") { load.columns = try identifierList() }
+        return .loadData(load)
+    }
+
+    /// `SELECT items FROM [d.]t [PARTITION ...] [[AS] alias] [WHERE ...] [ORDER BY ...]
+    /// [LIMIT n [OFFSET m] | LIMIT m, n]`
+    mutating func select() throws(SyntaxError) -> Statement {
+        try expect("SELECT")
+        let items = try commaSeparated { parser throws(SyntaxError) in try parser.selectItem() }
+        try expect("FROM")
+        var query = Select(items: items, table: try tableName())
+        if at("PARTITION") || at("PARTITIONS") { query.partitions = try partitionNames() }
+        // A table alias only matters for qualified column names, whose qualifier is dropped.
+        if accept("AS") {
+            _ = try identifier()
+        } else if atIdentifier {
+            advance()
+        }
+        query.filter = try optionalWhere()
+        if accept("ORDER") {
+            try expect("BY")
+            query.orderBy = try commaSeparated { parser throws(SyntaxError) in
+                try parser.orderKey()
+            }
+        }
+        if accept("LIMIT") {
+            let first = try integer()
+            if acceptSymbol(",") {
+                query.offset = first
+                query.limit = try integer()
+            } else {
+                query.limit = first
+                if accept("OFFSET") { query.offset = try integer() }
+            }
+        }
+        return .select(query)
+    }
+
+    /// `*`, `COUNT(*)`, `COUNT(1)` or a column name.
+    private mutating func selectItem() throws(SyntaxError) -> Select.Item {
+        if acceptSymbol("*") { return .star }
+        if at("COUNT"), peek().isSymbol("(") {
+            advance()
+            advance()
+            if !acceptSymbol("*") {
+                guard case .number = current.kind else { throw unexpected }
+                advance()
+            }
+            try expectSymbol(")")
+            return .countStar
+        }
+        return .column(try columnReference())
+    }
+
+    private mutating func orderKey() throws(SyntaxError) -> OrderKey {
+        let column = try columnReference()
+        if accept("DESC") { return OrderKey(column: column, descending: true) }
+        _ = accept("ASC")
+        return OrderKey(column: column)
+    }
+
+    /// `PARTITION (p, ...)`, `PARTITION p` or `PARTITIONS (p, ...)`.
+    mutating func partitionNames() throws(SyntaxError) -> [String] {
+        if accept("PARTITIONS") { return try identifierList() }
+        try expect("PARTITION")
+        return current.isSymbol("(") ? try identifierList() : [try identifier()]
+    }
+}

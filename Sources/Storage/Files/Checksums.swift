@@ -1,0 +1,47 @@
+import CSupport
+import Crypto
+import Foundation
+
+/// The checksums SnapDeck records for every file: CRC32C (cheap, checked on every copy) and
+/// MD5 (names files in repositories, as Doris does).
+public enum Checksums {
+    /// CRC32C (Castagnoli) of `bytes`, continuing from `crc` (start with 0).
+    public static func crc32c(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        guard let base = bytes.baseAddress else { return crc }
+        return snapdeck_crc32c(crc, base, bytes.count)
+    }
+
+    public static func crc32c(_ data: [UInt8]) -> UInt32 {
+        data.withUnsafeBytes { crc32c($0) }
+    }
+
+    /// Lower-case hex MD5 of `bytes`.
+    public static func md5Hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        Insecure.MD5.hash(data: bytes).hexString
+    }
+
+    public static func md5Hex(_ data: [UInt8]) -> String {
+        data.withUnsafeBytes { md5Hex($0) }
+    }
+}
+
+/// Incremental MD5 for streams.
+public struct MD5Stream {
+    private var hasher = Insecure.MD5()
+    public init() {}
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+    public mutating func finalizeHex() -> String { hasher.finalize().hexString }
+}
+
+extension Digest {
+    var hexString: String {
+        var text = ""
+        text.reserveCapacity(Self.byteCount * 2)
+        for byte in self {
+            let hex = String(byte, radix: 16)
+            if hex.count == 1 { text += "0" }
+            text += hex
+        }
+        return text
+    }
+}

@@ -1,0 +1,122 @@
+import CSupport
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A file-system failure with the path and the system's reason, e.g.
+/// `cannot write /x/y.dat: No space left on device`.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+    public var description: String {
+        "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+    }
+    public init(_ operation: String, _ path: String, code: Int32 = errno) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+}
+
+/// Crash-safe file writes: write to a temporary name, fsync, rename into place, fsync the
+/// folder. A reader never sees a half-written file under its final name.
+public enum DurableFile {
+    /// Writes `bytes` to `path` durably, creating parent folders.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try makeDirectories(folder)
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileError("create", temporary) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = FileError("write", temporary)
+                close(fd)
+                unlink(temporary)
+                throw error
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else {
+            let error = FileError("fsync", temporary)
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let error = FileError("rename", temporary)
+            unlink(temporary)
+            throw error
+        }
+        try syncDirectory(folder)
+    }
+
+    public static func write(_ data: [UInt8], to path: String) throws(FileError) {
+        let result: Result<Void, FileError> = data.withUnsafeBytes { buffer in
+            do throws(FileError) {
+                try write(buffer, to: path)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// fsyncs a folder so a rename or create inside it survives a crash.
+    public static func syncDirectory(_ path: String) throws(FileError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", path) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileError("fsync", path) }
+    }
+
+    /// `mkdir -p`, reporting the system's reason on failure.
+    public static func makeDirectories(_ path: String) throws(FileError) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw FileError("create directory", path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { throw FileError("create directory", path) }
+        try makeDirectories(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileError("create directory", path) }
+    }
+
+    /// Reads a whole file.
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError("stat", path) }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        let failure: Int32? = bytes.withUnsafeMutableBytes { buffer in
+            while offset < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { break }
+                offset += n
+            }
+            return nil
+        }
+        if let failure { throw FileError("read", path, code: failure) }
+        if offset < size { bytes.removeLast(size - offset) }
+        return bytes
+    }
+
+    /// Removes a file or a folder tree; a missing path is fine.
+    public static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

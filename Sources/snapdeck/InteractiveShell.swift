@@ -1,0 +1,62 @@
+import Engine
+import Foundation
+import SQLSyntax
+
+/// The `snapdeck sql` shell on a terminal: multi-line statements ending in `;` or `\G`,
+/// history kept in `~/.snapdeck_history` (statements that carry secrets are not saved).
+struct InteractiveShell {
+    let runner: ScriptRunner
+    let dataDirectory: String
+
+    private var historyPath: String { NSHomeDirectory() + "/.snapdeck_history" }
+
+    func run(session: inout Session) {
+        print("Welcome to the SnapDeck SQL shell. Cluster: \(dataDirectory)")
+        print("End statements with ';' or '\\G'. Type 'help contents;' for help, 'quit' to leave.\n")
+        let editor = LineEditor(history: loadHistory())
+        var pending = ""
+        while true {
+            let prompt = pending.isEmpty ? "snapdeck [\(session.database ?? "(none)")]> " : "    -> "
+            switch editor.readLine(prompt: prompt) {
+            case .endOfInput:
+                saveHistory(editor.history)
+                print("Bye")
+                return
+            case .interrupted:
+                pending = ""
+            case .line(let line):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if pending.isEmpty, ["quit", "exit", "\\q", "quit;", "exit;"].contains(trimmed.lowercased()) {
+                    saveHistory(editor.history)
+                    print("Bye")
+                    return
+                }
+                pending += (pending.isEmpty ? "" : "\n") + line
+                let (statements, remainder) = ScriptSplitter.split(pending)
+                guard !statements.isEmpty else { continue }
+                if !Self.carriesSecret(pending) {
+                    editor.addHistory(pending.replacingOccurrences(of: "\n", with: " "))
+                }
+                for statement in statements where !ScriptRunner.isBlank(statement.text) {
+                    _ = runner.runOne(statement.text, vertical: statement.terminator == .vertical, session: &session)
+                }
+                pending = ScriptRunner.isBlank(remainder) ? "" : remainder
+            }
+        }
+    }
+
+    static func carriesSecret(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["identified by", "secret_key", "aws_secret", "password"].contains { lower.contains($0) }
+    }
+
+    private func loadHistory() -> [String] {
+        guard let text = try? String(contentsOfFile: historyPath, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    private func saveHistory(_ entries: [String]) {
+        let text = entries.suffix(1000).joined(separator: "\n") + "\n"
+        _ = FileManager.default.createFile(atPath: historyPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    }
+}

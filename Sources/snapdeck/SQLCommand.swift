@@ -1,0 +1,50 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// `snapdeck sql`: runs SQL like the mysql client, from `-e`, stdin, or an interactive shell.
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql", abstract: "Run SQL statements (like the mysql client).")
+
+    @OptionGroup var options: ClusterOptions
+
+    @Option(name: [.short, .customLong("execute")], help: "Statements to run, separated by ';'.")
+    var execute: String?
+
+    @Option(name: [.customShort("D"), .long], help: "Database to use.")
+    var database: String?
+
+    @Option(name: .long, help: "Output format: table, vertical, tsv or json.")
+    var format: String = "table"
+
+    @Flag(name: .shortAndLong, help: "Continue after an error.")
+    var force = false
+
+    func validate() throws {
+        guard OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: table, vertical, tsv, json")
+        }
+    }
+
+    func run() throws {
+        let cluster = openCluster(options.dataDirectory)
+        var session = Session(user: options.user, database: nil)
+        let runner = ScriptRunner(cluster: cluster, format: OutputFormat(rawValue: format)!, force: force)
+        if let database {
+            guard runner.run("USE `\(database.replacingOccurrences(of: "`", with: "``"))`", session: &session, echo: false) else {
+                throw ExitCode(1)
+            }
+        }
+        if let execute {
+            if !runner.run(execute, session: &session) { throw ExitCode(1) }
+            return
+        }
+        if isatty(STDIN_FILENO) == 1 {
+            InteractiveShell(runner: runner, dataDirectory: cluster.layout.root).run(session: &session)
+            return
+        }
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        if !runner.run(String(decoding: input, as: UTF8.self), session: &session) { throw ExitCode(1) }
+    }
+}

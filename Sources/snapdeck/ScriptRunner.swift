@@ -1,0 +1,59 @@
+import Engine
+import Foundation
+import SQLSyntax
+
+/// Runs a script statement by statement, printing each result as the mysql client would and
+/// errors to stderr. Stops at the first error unless `force`.
+struct ScriptRunner {
+    let cluster: Cluster
+    let format: OutputFormat
+    let force: Bool
+
+    /// Returns false if any statement failed.
+    @discardableResult
+    func run(_ script: String, session: inout Session, echo: Bool = true) -> Bool {
+        let (statements, remainder) = ScriptSplitter.split(script)
+        // Like the mysql client, a last statement without a terminator still runs.
+        var pieces = statements.map { ($0.text, $0.terminator == .vertical) }
+        if !Self.isBlank(remainder) { pieces.append((remainder, false)) }
+        var ok = true
+        for (text, vertical) in pieces where !Self.isBlank(text) {
+            if !runOne(text, vertical: vertical, session: &session, echo: echo) {
+                ok = false
+                if !force { break }
+            }
+        }
+        return ok
+    }
+
+    func runOne(_ text: String, vertical: Bool, session: inout Session, echo: Bool = true) -> Bool {
+        let started = DispatchTime.now()
+        do {
+            let result = try cluster.execute(text, session: &session)
+            guard echo else { return true }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            let chosen: OutputFormat = vertical ? .vertical : format
+            FileHandle.standardOutput.write(Data(ResultFormatter(format: chosen).render(result, seconds: seconds).utf8))
+            return true
+        } catch {
+            printError(error)
+            return false
+        }
+    }
+
+    /// True when the text holds only whitespace and comments.
+    static func isBlank(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.isEmpty { return true }
+            if rest.hasPrefix("--") || rest.hasPrefix("#") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
+                rest = rest[end.upperBound...]
+            } else {
+                return false
+            }
+        }
+    }
+}

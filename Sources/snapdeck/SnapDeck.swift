@@ -1,0 +1,68 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// Entry point: ArgumentParser's usage failures exit with 64 (EX_USAGE); SnapDeck promises 2,
+/// like the mysql client, so they are mapped here.
+@main
+enum Main {
+    static func main() {
+        // A parent may start us with termination signals blocked (test runners do); an
+        // operator's Ctrl-C and kill must always work.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&signals, s) }
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
+        do {
+            var command = try SnapDeck.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = SnapDeck.exitCode(for: error)
+            if code.rawValue == 64 {
+                FileHandle.standardError.write(Data((SnapDeck.fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            SnapDeck.exit(withError: error)
+        }
+    }
+}
+
+/// `snapdeck`: the operator console for backup and restore on the embedded cluster.
+struct SnapDeck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapdeck",
+        abstract: "Operator console for Doris-style BACKUP and RESTORE on an embedded cluster.",
+        subcommands: [SQLCommand.self, InitCommand.self, DemoCommand.self],
+        defaultSubcommand: SQLCommand.self)
+}
+
+/// Options every command that opens a data directory shares.
+struct ClusterOptions: ParsableArguments {
+    @Option(name: .long, help: "Data directory (default: $SNAPDECK_DATA, $XDG_DATA_HOME/snapdeck or ~/.local/share/snapdeck).")
+    var data: String?
+
+    @Option(name: [.short, .long], help: "User to run statements as.")
+    var user: String = "root"
+
+    var dataDirectory: String {
+        if let data { return data }
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["SNAPDECK_DATA"], !dir.isEmpty { return dir }
+        if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/snapdeck" }
+        return NSHomeDirectory() + "/.local/share/snapdeck"
+    }
+}
+
+/// Opens a cluster or exits with the mysql-style error and code 1.
+func openCluster(_ path: String, backends: Int = 3) -> Cluster {
+    do {
+        return try Cluster.open(path: path, backends: backends)
+    } catch {
+        printError(error)
+        Foundation.exit(1)
+    }
+}
+
+func printError(_ error: SQLError) {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+}

@@ -1,0 +1,57 @@
+import Engine
+import Foundation
+
+/// A cluster in a fresh temporary data directory, with helpers to run SQL in tests.
+final class TestCluster {
+    let path: String
+    var cluster: Cluster?
+    var session = Session()
+
+    init(backends: Int = 3) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("snapdeck-test-\(UUID())").path
+        cluster = try Cluster.open(path: path, backends: backends)
+    }
+
+    deinit {
+        cluster = nil
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Runs statements separated by `;` and returns the last result.
+    @discardableResult
+    func sql(_ text: String) throws -> ResultSet {
+        var last = ResultSet()
+        for statement in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+            last = try cluster!.execute(statement, session: &session)
+        }
+        return last
+    }
+
+    /// The error a statement fails with (nil when it succeeds).
+    func error(_ text: String) -> SQLError? {
+        do {
+            try sql(text)
+            return nil
+        } catch let error as SQLError {
+            return error
+        } catch {
+            return SQLError(String(describing: error))
+        }
+    }
+
+    func scalar(_ text: String) throws -> String? {
+        try sql(text).rows.first?.first ?? nil
+    }
+
+    /// Closes and reopens the data directory, as a restart would.
+    func reopen() throws {
+        cluster = nil
+        cluster = try Cluster.open(path: path)
+    }
+
+    func writeFile(_ name: String, _ contents: String) throws -> String {
+        let file = path + "-" + name
+        try contents.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+}
