@@ -62,7 +62,7 @@ enum ClusterBootstrap {
         DurableFile.remove(cluster.layout.temporaryDirectory)
         try? DurableFile.makeDirectories(cluster.layout.temporaryDirectory)
         guard let paths = try? cluster.store.garbagePaths(), !paths.isEmpty else { return }
-        for p in paths { DurableFile.remove(cluster.layout.absolute(p)) }
+        for p in paths { DurableFile.removeWithStaging(cluster.layout.absolute(p)) }
         try? cluster.store.removeGarbage(paths)
         cluster.logger.info("removed \(paths.count) uncommitted or dropped files")
     }

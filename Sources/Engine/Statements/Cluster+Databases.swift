@@ -82,7 +82,7 @@ extension Cluster {
     /// Deletes the files recorded as garbage now that the catalog no longer references them.
     func removeGarbageNow() {
         guard let paths = try? store.garbagePaths(), !paths.isEmpty else { return }
-        for p in paths { DurableFile.remove(layout.absolute(p)) }
+        for p in paths { DurableFile.removeWithStaging(layout.absolute(p)) }
         try? store.removeGarbage(paths)
     }
 }

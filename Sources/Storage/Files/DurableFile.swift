@@ -28,7 +28,8 @@ public enum DurableFile {
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileError) {
         let folder = (path as NSString).deletingLastPathComponent
         try makeDirectories(folder)
-        let temporary = path + ".tmp-\(getpid())"
+        // A fixed name: one process owns a data directory, and clean-up knows where to look.
+        let temporary = DurableFile.temporaryName(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError("create", temporary) }
         var offset = 0
@@ -68,6 +69,15 @@ public enum DurableFile {
             }
         }
         try result.get()
+    }
+
+    /// Where `write` stages a file before renaming it to `path`.
+    public static func temporaryName(for path: String) -> String { path + ".tmp" }
+
+    /// Removes a file and its staging copy, if either exists.
+    public static func removeWithStaging(_ path: String) {
+        remove(path)
+        remove(temporaryName(for: path))
     }
 
     /// fsyncs a folder so a rename or create inside it survives a crash.

@@ -53,7 +53,7 @@ public struct SegmentWriter: Sendable {
             switch results[i]! {
             case .success(let w): written.append(w)
             case .failure(let error):
-                for p in paths(of: segments) { DurableFile.remove(layout.absolute(p)) }
+                for p in paths(of: segments) { DurableFile.removeWithStaging(layout.absolute(p)) }
                 throw error
             }
         }
