@@ -26,9 +26,21 @@ let package = Package(
             dependencies: ["Catalog", "SQLSyntax", "CSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "Repository",
+            dependencies: ["CSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Jobs",
+            dependencies: [
+                "Catalog", "Storage", "Repository",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "Engine",
             dependencies: [
-                "SQLSyntax", "Catalog", "Storage",
+                "SQLSyntax", "Catalog", "Storage", "Repository", "Jobs",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -43,6 +55,8 @@ let package = Package(
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Repository"]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Catalog", "Storage", "Repository"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Engine"]),
     ],

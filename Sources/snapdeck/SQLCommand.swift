@@ -21,6 +21,9 @@ struct SQLCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Continue after an error.")
     var force = false
 
+    @Flag(name: .long, help: "Return as soon as the statements ran, without waiting for the backup or restore jobs they started (the jobs resume the next time snapdeck opens the data directory).")
+    var detach = false
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: table, vertical, tsv, json")
@@ -36,15 +39,17 @@ struct SQLCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        var ok = true
         if let execute {
-            if !runner.run(execute, session: &session) { throw ExitCode(1) }
-            return
-        }
-        if isatty(STDIN_FILENO) == 1 {
+            ok = runner.run(execute, session: &session)
+        } else if isatty(STDIN_FILENO) == 1 {
             InteractiveShell(runner: runner, dataDirectory: cluster.layout.root).run(session: &session)
-            return
+        } else {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            ok = runner.run(String(decoding: input, as: UTF8.self), session: &session)
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        if !runner.run(String(decoding: input, as: UTF8.self), session: &session) { throw ExitCode(1) }
+        if !detach, !JobWaiter(cluster: cluster).wait(for: cluster.jobsStartedHere) { ok = false }
+        cluster.close()
+        if !ok { throw ExitCode(1) }
     }
 }

@@ -12,6 +12,7 @@ public struct CatalogState: Sendable {
     public internal(set) var rowsets: [ObjectID: RowsetRecord] = [:]
     public internal(set) var users: [String: UserRecord] = [:]
     public internal(set) var config: [String: String] = [:]
+    public internal(set) var repositories: [ObjectID: RepositoryRecord] = [:]
 
     var tablesByDatabase: [ObjectID: [ObjectID]] = [:]
     var partitionsByTable: [ObjectID: [ObjectID]] = [:]
@@ -22,6 +23,10 @@ public struct CatalogState: Sendable {
     public init() {}
 
     public var sortedBackends: [Backend] { backends.values.sorted { $0.id < $1.id } }
+
+    public func repository(named name: String) -> RepositoryRecord? {
+        repositories.values.first { $0.name == name }
+    }
 
     public func database(named name: String) -> DatabaseRecord? {
         databases.values.first { $0.name == name }
@@ -110,6 +115,12 @@ extension ReplicaRecord: CatalogEntity {
     static var children: WritableKeyPath<CatalogState, [ObjectID: [ObjectID]]>? {
         \.replicasByTablet
     }
+}
+
+extension RepositoryRecord: CatalogEntity {
+    var parentId: ObjectID? { nil }
+    static var records: WritableKeyPath<CatalogState, [ObjectID: RepositoryRecord]> { \.repositories }
+    static var children: WritableKeyPath<CatalogState, [ObjectID: [ObjectID]]>? { nil }
 }
 
 extension RowsetRecord: CatalogEntity {

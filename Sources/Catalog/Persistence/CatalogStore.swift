@@ -39,6 +39,7 @@ public final class CatalogStore: @unchecked Sendable {
         for r in try TabletRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
         for r in try ReplicaRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
         for r in try RowsetRecord.order(GRDB.Column("id")).fetchAll(db) { state.place(r) }
+        for r in try RepositoryRecord.fetchAll(db) { state.place(r) }
         for u in try UserRecord.fetchAll(db) { state.setUser(u, name: u.name) }
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM config") {
             state.setConfig(row["value"], key: row["key"])

@@ -55,6 +55,7 @@ public final class CatalogTransaction {
     public func save(_ record: TabletRecord) throws { try put(record) }
     public func save(_ record: ReplicaRecord) throws { try put(record) }
     public func save(_ record: RowsetRecord) throws { try put(record) }
+    public func save(_ record: RepositoryRecord) throws { try put(record) }
 
     public func deleteBackend(_ id: ObjectID) throws { try drop(Backend.self, id) }
     public func deleteDatabase(_ id: ObjectID) throws { try drop(DatabaseRecord.self, id) }
@@ -63,6 +64,7 @@ public final class CatalogTransaction {
     public func deleteTablet(_ id: ObjectID) throws { try drop(TabletRecord.self, id) }
     public func deleteReplica(_ id: ObjectID) throws { try drop(ReplicaRecord.self, id) }
     public func deleteRowset(_ id: ObjectID) throws { try drop(RowsetRecord.self, id) }
+    public func deleteRepository(_ id: ObjectID) throws { try drop(RepositoryRecord.self, id) }
 
     public func save(_ user: UserRecord) throws {
         try user.save(database)

@@ -24,6 +24,9 @@ extension ReplicaRecord: FetchableRecord, PersistableRecord {
 extension RowsetRecord: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { "rowsets" }
 }
+extension RepositoryRecord: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "repositories" }
+}
 extension UserRecord: FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { "users" }
 }
@@ -108,6 +111,29 @@ enum CatalogMigrations {
             // not yet removed. Keeps a crash from leaving orphans without scanning every folder.
             try db.create(table: "file_garbage") { t in
                 t.primaryKey("path", .text)
+            }
+        }
+        migrator.registerMigration("v2-repositories-and-jobs") { db in
+            try db.create(table: "repositories") { t in
+                t.primaryKey("id", .integer)
+                t.column("name", .text).notNull().unique()
+                t.column("readOnly", .boolean).notNull()
+                t.column("kind", .text).notNull()
+                t.column("location", .text).notNull()
+                t.column("brokerName", .text)
+                t.column("properties", .text).notNull()
+                t.column("createTime", .text).notNull()
+                t.column("errorMessage", .text)
+            }
+            // The job journal: one row per backup or restore job, its whole state as JSON,
+            // rewritten at every state change so a restarted process resumes where it was.
+            try db.create(table: "jobs") { t in
+                t.primaryKey("id", .integer)
+                t.column("kind", .text).notNull()
+                t.column("databaseId", .integer).notNull()
+                t.column("state", .text).notNull()
+                t.column("body", .blob).notNull()
+                t.column("updatedAt", .integer).notNull()
             }
         }
         return migrator

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Jobs
 import Logging
 import SQLSyntax
 import Storage
@@ -15,13 +16,41 @@ public final class Cluster: @unchecked Sendable {
     public let logger: Logger
     private let directoryLock: DataDirectoryLock
     private let executionLock = NSRecursiveLock()
+    /// Runs backup and restore jobs in the background while this cluster is open.
+    public private(set) var scheduler: JobScheduler!
+    private let startedLock = NSLock()
+    private var startedJobs: [Int64] = []
 
     init(layout: DataLayout, store: CatalogStore, lock: DataDirectoryLock, logger: Logger) {
         self.layout = layout
         self.store = store
         self.directoryLock = lock
         self.logger = logger
+        scheduler = JobScheduler(host: self, database: store.database)
     }
+
+    deinit {
+        scheduler.stop()
+    }
+
+    /// Resumes journalled jobs and starts the scheduler (part of opening).
+    func startJobs() throws(SQLError) {
+        do {
+            try scheduler.start()
+        } catch {
+            throw SQLError.general("cannot resume jobs: \(error)")
+        }
+    }
+
+    /// Stops the job scheduler; unfinished jobs stay journalled and resume at the next open.
+    public func close() {
+        scheduler.stop()
+    }
+
+    /// Ids of the jobs submitted through this cluster object (the CLI waits for them).
+    public var jobsStartedHere: [Int64] { startedLock.withLock { startedJobs } }
+
+    func noteJobStarted(_ id: Int64) { startedLock.withLock { startedJobs.append(id) } }
 
     /// Opens the data directory at `path`, creating it with `backends` backends if it does not
     /// exist yet. Fails at once if another process owns it.
@@ -85,10 +114,17 @@ public final class Cluster: @unchecked Sendable {
         case .adminShowConfig(let like): return try showConfig(like: like, c)
         case .help(let topic): return help(topic)
         case .showBroker: return ResultSet(columns: ["Name", "Host", "Port", "Alive", "LastStartTime", "LastUpdateTime", "ErrMsg"], rows: [])
-        case .createRepository, .dropRepository, .showRepositories, .showCreateRepository, .backup,
-            .restore, .showBackup, .showRestore, .showSnapshot, .cancelBackup, .cancelRestore,
-            .dropSnapshot, .adminCheckSnapshot:
-            throw SQLError.general("backup and restore statements are not available in this build yet")
+        case .createRepository(let create): return try createRepository(create, c)
+        case .dropRepository(let name): return try dropRepository(name, c)
+        case .showRepositories: return showRepositories(c)
+        case .showCreateRepository(let name): return try showCreateRepository(name, c)
+        case .backup(let backup): return try submitBackup(backup, c)
+        case .showBackup(let show): return try showBackup(show, c)
+        case .showSnapshot(let repository, let snapshot, let timestamp):
+            return try showSnapshot(repository: repository, snapshot: snapshot, timestamp: timestamp, c)
+        case .cancelBackup(let database): return try cancelBackup(database, c)
+        case .restore, .showRestore, .cancelRestore, .dropSnapshot, .adminCheckSnapshot:
+            throw SQLError.general("RESTORE, SHOW RESTORE, CANCEL RESTORE, DROP SNAPSHOT and ADMIN CHECK SNAPSHOT are not available in this build yet")
         }
     }
 

@@ -36,6 +36,7 @@ enum ClusterBootstrap {
         let cluster = Cluster(layout: layout, store: store, lock: lock, logger: logger)
         try initializeIfNew(cluster, backends: backends)
         try collectGarbage(cluster)
+        try cluster.startJobs()
         logger.info("opened data directory \(root) as process \(getpid())")
         return cluster
     }

@@ -24,6 +24,30 @@ public enum FrontendConfig {
             key: "history_job_keep_max_second", defaultValue: "604800", kind: .int,
             range: 0...Int64.max, comment: "how long finished jobs stay visible in SHOW BACKUP/RESTORE"),
         ConfigKnob(
+            key: "backup_upload_snapshot_batch_size", defaultValue: "10", kind: .int,
+            range: 1...10000, comment: "tablets per upload task"),
+        ConfigKnob(
+            key: "transfer_workers_per_backend", defaultValue: "2", kind: .int,
+            range: 1...64, comment: "parallel file transfers per backend (Doris: upload_worker_count)"),
+        ConfigKnob(
+            key: "transfer_rate_limit_bytes_per_second", defaultValue: "0", kind: .int,
+            range: 0...Int64.max, comment: "transfer bandwidth per backend in bytes per second, 0 = unlimited"),
+        ConfigKnob(
+            key: "min_job_timeout_second", defaultValue: "600", kind: .int,
+            range: 1...Int64.max, comment: "smallest \"timeout\" property a BACKUP or RESTORE accepts (Doris: 600)"),
+        ConfigKnob(
+            key: "fault_transfer_fail_percent", defaultValue: "0", kind: .int,
+            range: 0...100, comment: "fault injection: share of file transfers that fail"),
+        ConfigKnob(
+            key: "fault_transfer_stall_ms", defaultValue: "0", kind: .int,
+            range: 0...60000, comment: "fault injection: pause after every transferred chunk (1 MiB)"),
+        ConfigKnob(
+            key: "fault_pause_at_state", defaultValue: "", kind: .string,
+            range: nil, comment: "fault injection: jobs stop advancing while in this state (e.g. UPLOADING)"),
+        ConfigKnob(
+            key: "fault_backends_down", defaultValue: "", kind: .string,
+            range: nil, comment: "fault injection: comma-separated backend ids taken down"),
+        ConfigKnob(
             key: "load_max_rows_per_statement", defaultValue: "50000000", kind: .int,
             range: 1...Int64.max, comment: "largest INSERT or LOAD DATA accepted in one statement"),
     ]

@@ -1,0 +1,46 @@
+import Catalog
+import Foundation
+import Jobs
+import Repository
+import Storage
+
+extension Cluster: JobHost {
+    public var jobSettings: JobSettings {
+        var s = JobSettings()
+        s.transferWorkersPerBackend = configInt("transfer_workers_per_backend")
+        s.rateLimitBytesPerSecond = Int64(configInt("transfer_rate_limit_bytes_per_second"))
+        s.uploadBatchSize = configInt("backup_upload_snapshot_batch_size")
+        s.maxJobsPerDatabase = configInt("max_backup_restore_job_num_per_db")
+        s.historyKeepSeconds = Int64(configInt("history_job_keep_max_second"))
+        s.faultTransferFailPercent = configInt("fault_transfer_fail_percent")
+        s.faultTransferStallMilliseconds = configInt("fault_transfer_stall_ms")
+        let pause = configString("fault_pause_at_state")
+        s.faultPauseAtState = pause.isEmpty ? nil : pause.uppercased()
+        return s
+    }
+
+    public func objectStore(for repository: RepositoryRecord) throws(ObjectStoreError) -> ObjectStore {
+        switch repository.kind {
+        case .local, .broker:
+            return LocalObjectStore(root: RepositoryLocation.localPath(repository.location) ?? repository.location)
+        case .s3, .hdfs:
+            throw ObjectStoreError(.io, "\(repository.kind.rawValue) repositories are not supported yet")
+        }
+    }
+
+    func configString(_ key: String) -> String {
+        catalog.config[key] ?? FrontendConfig.knob(key)?.defaultValue ?? ""
+    }
+}
+
+/// Parsing of repository locations.
+enum RepositoryLocation {
+    /// The folder of a local location: an absolute path or a `file://` URL; nil otherwise.
+    static func localPath(_ location: String) -> String? {
+        var path = location
+        if path.hasPrefix("file://") { path = String(path.dropFirst("file://".count)) }
+        guard path.hasPrefix("/") else { return nil }
+        let standardized = (path as NSString).standardizingPath
+        return standardized.isEmpty ? nil : standardized
+    }
+}

@@ -1,0 +1,105 @@
+import Catalog
+import Foundation
+import Jobs
+import Repository
+import SQLSyntax
+
+extension Cluster {
+    func createRepository(_ create: CreateRepository, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        try c.requireAdmin()
+        if let problem = NameRules.problem(with: create.name) {
+            throw SQLError.general("Incorrect repository name '\(NameRules.printable(create.name))': \(problem)")
+        }
+        guard !create.location.isEmpty else { throw SQLError.general("You must specify a location on the repository") }
+        let kind: RepositoryRecord.Kind
+        var broker: String?
+        switch create.kind {
+        case .local: kind = .local
+        case .broker(let name):
+            kind = .broker
+            broker = name
+        case .s3: throw SQLError.general("Failed to create repository: S3 repositories are not supported yet")
+        case .hdfs: throw SQLError.general("Failed to create repository: HDFS repositories are not supported yet")
+        }
+        guard let path = RepositoryLocation.localPath(create.location) else {
+            throw SQLError.general("Failed to create repository: location must be an absolute path or a file:// URL, got '\(create.location)'")
+        }
+        if c.catalog.repository(named: create.name) != nil {
+            throw SQLError.general("Failed to create repository: repository with same name already exist: \(create.name)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw SQLError.general("Failed to create repository: cannot create \(path): \(error.localizedDescription)")
+        }
+        let store = LocalObjectStore(root: path)
+        let paths = RepositoryPaths(repositoryName: create.name)
+        var createTime = Clock.format(Clock.nowSeconds())
+        do {
+            if try store.size(of: paths.repoInfo) != nil {
+                let info = try RepoInfoFile.decode(try store.get(paths.repoInfo))
+                guard info.name == create.name else {
+                    throw SQLError.general("Failed to create repository: Invalid repository __repo_info, expected repo '\(create.name)', but get name '\(info.name)' from \(path)/\(paths.repoInfo)")
+                }
+                createTime = info.createTime
+            } else {
+                try store.put(RepoInfoFile(name: create.name, createTime: createTime).encode(), key: paths.repoInfo)
+                try store.flush()
+            }
+            guard try store.size(of: paths.repoInfo) != nil else {
+                throw SQLError.general("Failed to create repository: failed to connect to the repo")
+            }
+        } catch let error as SQLError {
+            throw error
+        } catch {
+            throw SQLError.general("Failed to create repository: \(error)")
+        }
+        let properties = create.properties.map { PropertyEntry(key: $0.key, value: $0.value) }
+        try write { tx in
+            try tx.save(RepositoryRecord(
+                id: try tx.nextId(), name: create.name, readOnly: create.readOnly, kind: kind, location: create.location,
+                brokerName: broker, properties: properties, createTime: createTime))
+        }
+        logger.info("created repository \(create.name) at \(create.location)")
+        return ResultSet()
+    }
+
+    func dropRepository(_ name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        try c.requireAdmin()
+        guard let repository = c.catalog.repository(named: name) else { throw SQLError.general("Repository does not exist") }
+        if scheduler.repositoryInUse(repository.id) {
+            throw SQLError.general("Backup or restore job is running on this repository. Can not drop it")
+        }
+        try write { tx in try tx.deleteRepository(repository.id) }
+        return ResultSet()
+    }
+
+    func showRepositories(_ c: ExecutionContext) -> ResultSet {
+        let rows: [[String?]] = c.catalog.repositories.values.sorted { $0.id < $1.id }.map { r in
+            [String(r.id), r.name, r.createTime, r.readOnly ? "true" : "false", r.location, r.brokerName ?? "-",
+             r.kind.rawValue, r.errorMessage]
+        }
+        return ResultSet(columns: ["RepoId", "RepoName", "CreateTime", "IsReadOnly", "Location", "Broker", "Type", "ErrMsg"], rows: rows)
+    }
+
+    func showCreateRepository(_ name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        guard let r = c.catalog.repository(named: name) else { throw SQLError.general("Repository does not exist") }
+        let with = r.kind == .broker ? "BROKER" + (r.brokerName.map { " \($0)" } ?? "") : r.kind.rawValue
+        var text = "CREATE \(r.readOnly ? "READ ONLY " : "")REPOSITORY `\(r.name)`\nWITH \(with)\nON LOCATION \"\(r.location)\""
+        if !r.properties.isEmpty {
+            let props = r.properties.map { "\"\($0.key)\" = \"\(SecretMask.isSecret($0.key) ? SecretMask.mask : $0.value)\"" }
+            text += "\nPROPERTIES\n(" + props.joined(separator: ",\n") + "\n)"
+        }
+        return ResultSet(columns: ["RepoName", "CreateStmt"], rows: [[r.name, text + ";"]])
+    }
+}
+
+/// Which repository properties are secrets, shown as `******` everywhere.
+public enum SecretMask {
+    public static let mask = "******"
+
+    public static func isSecret(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return k.contains("secret") || k.contains("password") || k.contains("token") || k.contains("account_key")
+    }
+}

@@ -1,0 +1,124 @@
+import Catalog
+import Foundation
+
+/// An immutable picture of one backup job for SHOW BACKUP and the dashboard.
+public struct BackupJobView: Sendable {
+    public var record: BackupJobRecord
+    /// `[key=value]` entries of what is still to do in this phase.
+    public var unfinished: [String]
+    /// `[signature: done/total]` of running upload tasks.
+    public var taskProgress: [String]
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    /// Bytes per second since the transfer started, or nil before.
+    public var throughput: Double?
+
+    /// Doris's 14 columns.
+    public static let columns = [
+        "JobId", "SnapshotName", "DbName", "State", "BackupObjs", "CreateTime", "SnapshotFinishedTime",
+        "UploadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout",
+    ]
+    /// What `SHOW FULL BACKUP` adds after them.
+    public static let fullColumns = ["FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA"]
+
+    public var etaSeconds: Double? {
+        guard let throughput, throughput > 0, !record.state.isDone, bytesTotal > bytesDone else { return nil }
+        return Double(bytesTotal - bytesDone) / throughput
+    }
+
+    public func cells(full: Bool) -> [String?] {
+        let objects = record.objects.map { o in
+            "[\(record.databaseName).\(o.table)" + (o.partitions.map { "PARTITIONS (" + $0.joined(separator: ", ") + ")" } ?? "") + "]"
+        }.joined(separator: ", ")
+        let errors = record.taskErrors.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value)]" }
+        var row: [String?] = [
+            String(record.jobId), record.label, record.databaseName, record.state.rawValue, objects,
+            JobTime.format(record.createTime), JobTime.format(record.snapshotFinishedTime),
+            JobTime.format(record.uploadFinishedTime), JobTime.format(record.finishedTime),
+            Self.list(unfinished), Self.list(taskProgress), Self.list(errors), record.status.cell,
+            String(record.timeoutSeconds),
+        ]
+        if full {
+            row += [String(filesDone), String(filesTotal), String(bytesDone), String(bytesTotal),
+                    throughput.map { JobTime.rate($0) }, etaSeconds.map { JobTime.duration($0) }]
+        }
+        return row
+    }
+
+    /// Entries joined by ", ", cut to the first 100 as Doris does.
+    static func list(_ entries: [String]) -> String {
+        entries.prefix(100).joined(separator: ", ")
+    }
+}
+
+/// Time and rate cells.
+public enum JobTime {
+    /// `yyyy-MM-dd HH:mm:ss` (local time) for epoch milliseconds; nil (`\N`) when unset.
+    public static func format(_ millis: Int64) -> String? {
+        guard millis > 0 else { return nil }
+        var t = time_t(millis / 1000)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+
+    /// `yyyy-MM-dd-HH-mm-ss` (local time): a snapshot's timestamp.
+    public static func snapshotTimestamp(_ millis: Int64) -> String {
+        (format(millis) ?? "").replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "-")
+    }
+
+    public static func rate(_ bytesPerSecond: Double) -> String {
+        let mib = bytesPerSecond / 1_048_576
+        return mib >= 1 ? String(format: "%.1f MiB/s", mib) : String(format: "%.1f KiB/s", bytesPerSecond / 1024)
+    }
+
+    public static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.up))
+        return s >= 3600 ? "\(s / 3600)h\(s / 60 % 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}
+
+extension JobScheduler {
+    /// Views of the backup jobs of one database (or all), oldest first.
+    public func backupViews(database: ObjectID?) -> [BackupJobView] {
+        queue.sync {
+            backups.values.filter { database == nil || $0.record.databaseId == database }
+                .sorted { $0.record.jobId < $1.record.jobId }
+                .map(view)
+        }
+    }
+
+    private func view(_ job: BackupRuntime) -> BackupJobView {
+        let record = job.record
+        let tablets = record.plan?.tablets ?? []
+        var unfinished: [String] = []
+        switch record.state {
+        case .snapshoting:
+            unfinished = (Set(job.waiting.keys).union(job.inFlight.values.flatMap(\.tablets))).sorted()
+                .map { "[\($0)=\(record.sourceBackend[$0] ?? 0)]" }
+        case .uploading:
+            unfinished = job.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
+            unfinished += job.waiting.keys.sorted().map { "[\($0)=\(record.sourceBackend[$0] ?? 0)]" }
+        default:
+            break
+        }
+        let counters = job.progress.snapshot
+        let progress = record.state == .uploading
+            ? counters.tasks.sorted { $0.key < $1.key }.map { "[\($0.key): \($0.value.done)/\($0.value.total)]" } : []
+        let filesTotal = tablets.reduce(0) { $0 + $1.rowsets.count }
+        let bytesTotal = tablets.reduce(Int64(0)) { $0 + $1.bytes }
+        let finishedTransfer = record.state == .saveMeta || record.state == .uploadInfo || record.state == .finished
+        var throughput: Double?
+        if let started = counters.started {
+            let elapsed = Date().timeIntervalSince(started)
+            if elapsed > 0.05 { throughput = Double(counters.bytes) / elapsed }
+        }
+        return BackupJobView(
+            record: record, unfinished: unfinished, taskProgress: progress,
+            filesDone: finishedTransfer ? filesTotal : min(counters.files, filesTotal), filesTotal: filesTotal,
+            bytesDone: finishedTransfer ? bytesTotal : min(counters.bytes, bytesTotal), bytesTotal: bytesTotal,
+            throughput: throughput)
+    }
+}

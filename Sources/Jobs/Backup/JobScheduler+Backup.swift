@@ -1,0 +1,193 @@
+import Catalog
+import Foundation
+import Repository
+import Storage
+
+/// A job request refused by the scheduler, with Doris's message.
+public struct JobError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension JobScheduler {
+    /// Journals a new backup job (state PENDING) and starts it.
+    public func submitBackup(_ record: BackupJobRecord) throws {
+        try journal.save(id: record.jobId, kind: .backup, databaseId: record.databaseId, state: record.state.rawValue, body: record)
+        queue.async { [self] in
+            let job = BackupRuntime(record: record)
+            backups[record.jobId] = job
+            host?.logger.info("backup \(record.label) (job \(record.jobId)) submitted")
+            onChange?()
+            stepBackup(job)
+        }
+    }
+
+    /// CANCEL BACKUP: cancels the database's current backup job.
+    public func cancelBackup(database: ObjectID) throws(JobError) {
+        let outcome: JobError? = queue.sync {
+            guard let job = backups.values.filter({ $0.record.databaseId == database }).max(by: { $0.record.jobId < $1.record.jobId }) else {
+                return JobError("No backup job is currently running")
+            }
+            if job.record.state.isDone {
+                return JobError("Failed to cancel some jobs: \(job.record.label)(Job with label \(job.record.label) can not be cancelled. state: \(job.record.state.rawValue))")
+            }
+            finishCancelled(job, status: .error("user cancelled"))
+            return nil
+        }
+        if let outcome { throw outcome }
+    }
+
+    func resumeBackup(_ job: BackupRuntime) {
+        host?.logger.info("resuming backup \(job.record.label) (job \(job.record.jobId)) in \(job.record.state.rawValue)")
+        switch job.record.state {
+        case .snapshoting:
+            for tablet in job.record.plan?.tablets ?? [] { job.waiting[tablet.tabletId] = .distantPast }
+        case .uploading:
+            // Upload again from the start of the phase; files already in the repository are skipped.
+            job.record.state = .uploadSnapshot
+        default:
+            break
+        }
+        stepBackup(job)
+    }
+
+    /// Advances a job by at most one phase. Runs on the scheduler's queue.
+    func stepBackup(_ job: BackupRuntime) {
+        guard !job.record.state.isDone, !stopped, let host else { return }
+        if nowMillis() - job.record.createTime > job.record.timeoutSeconds * 1000 {
+            finishCancelled(job, status: JobStatus(code: "TIMEOUT", message: ""))
+            return
+        }
+        if let pause = host.jobSettings.faultPauseAtState, pause == job.record.state.rawValue { return }
+        switch job.record.state {
+        case .pending: planBackup(job, host)
+        case .snapshoting:
+            dispatchDue(job, phase: .snapshot)
+            if job.waiting.isEmpty && job.inFlight.isEmpty {
+                job.record.snapshotFinishedTime = nowMillis()
+                transition(job, to: .uploadSnapshot)
+            }
+        case .uploadSnapshot: prepareUploads(job, host)
+        case .uploading:
+            dispatchDue(job, phase: .upload)
+            if job.waiting.isEmpty && job.inFlight.isEmpty {
+                job.record.uploadFinishedTime = nowMillis()
+                transition(job, to: .saveMeta)
+            }
+        case .saveMeta:
+            releaseSnapshots(job.record, host)
+            transition(job, to: .uploadInfo)
+        case .uploadInfo: uploadInfo(job, host)
+        case .finished, .cancelled: break
+        }
+    }
+
+    func transition(_ job: BackupRuntime, to state: BackupState) {
+        job.record.state = state
+        persist(job)
+        host?.logger.info("backup \(job.record.label) (job \(job.record.jobId)) -> \(state.rawValue)")
+        stepBackup(job)
+    }
+
+    private func planBackup(_ job: BackupRuntime, _ host: JobHost) {
+        let catalog = host.catalog
+        guard catalog.databases[job.record.databaseId] != nil else {
+            finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "database \(job.record.databaseId) does not exist"))
+            return
+        }
+        var tables: [BackupPlan.TablePlan] = []
+        for object in job.record.objects.sorted(by: { $0.table < $1.table }) {
+            guard let table = catalog.table(named: object.table, in: job.record.databaseId) else {
+                finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "table \(object.table) does not exist"))
+                return
+            }
+            let all = catalog.partitions(of: table.id)
+            var chosen = all
+            if let names = object.partitions {
+                chosen = []
+                for name in names {
+                    guard let p = all.first(where: { $0.name == name }) else {
+                        finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "partition \(name) does not exist  in table\(table.name)"))
+                        return
+                    }
+                    chosen.append(p)
+                }
+            }
+            var partitions: [BackupPlan.PartitionPlan] = []
+            for partition in chosen {
+                var tablets: [BackupPlan.TabletPlan] = []
+                for tablet in catalog.tablets(of: partition.id) {
+                    let replicas = catalog.replicas(of: tablet.id).sorted { $0.id < $1.id }
+                    let alive = replicas.filter { catalog.backends[$0.backendId]?.alive == true }.map(\.backendId)
+                    let down = replicas.filter { catalog.backends[$0.backendId]?.alive != true }.map(\.backendId)
+                    guard !alive.isEmpty else {
+                        finishCancelled(job, status: .error("failed to choose replica to make snapshot for tablet \(tablet.id). visible version: \(partition.visibleVersion)"))
+                        return
+                    }
+                    let rowsets = job.record.metadataOnly ? [] : catalog.rowsets(of: tablet.id).filter { $0.version <= partition.visibleVersion }
+                    tablets.append(BackupPlan.TabletPlan(tabletId: tablet.id, backends: alive + down, rowsets: rowsets))
+                }
+                partitions.append(BackupPlan.PartitionPlan(partition: partition, tablets: tablets))
+            }
+            tables.append(BackupPlan.TablePlan(table: table, partitions: partitions))
+        }
+        let plan = BackupPlan(tables: tables)
+        job.record.plan = plan
+        let folder = SnapshotMaker.folderName(createTime: job.record.createTime, jobId: job.record.jobId, timeoutSeconds: job.record.timeoutSeconds)
+        for tablet in plan.tablets {
+            job.record.sourceBackend[tablet.tabletId] = tablet.backends[0]
+            job.record.snapshotFolders[tablet.backends[0]] = folder
+            if !job.record.metadataOnly { job.waiting[tablet.tabletId] = .distantPast }
+        }
+        transition(job, to: .snapshoting)
+    }
+
+    private func prepareUploads(_ job: BackupRuntime, _ host: JobHost) {
+        guard let repository = host.catalog.repositories[job.record.repositoryId] else {
+            finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "repository \(job.record.repositoryName) does not exist"))
+            return
+        }
+        let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: job.record.label) + "/"
+        do {
+            let store = try host.objectStore(for: repository)
+            job.existingKeys = Set(try store.list(prefix: prefix).map(\.key))
+        } catch {
+            job.existingKeys = []
+        }
+        var doneFiles = 0
+        var doneBytes: Int64 = 0
+        for tablet in job.record.plan?.tablets ?? [] {
+            if job.record.uploadedTablets.contains(tablet.tabletId) {
+                doneFiles += tablet.rowsets.count
+                doneBytes += tablet.bytes
+            } else if !job.record.metadataOnly {
+                job.waiting[tablet.tabletId] = .distantPast
+            }
+        }
+        job.progress.reset(filesDone: doneFiles, bytesDone: doneBytes)
+        transition(job, to: .uploading)
+    }
+
+    func releaseSnapshots(_ record: BackupJobRecord, _ host: JobHost) {
+        let maker = SnapshotMaker(layout: host.layout)
+        let folders = record.snapshotFolders
+        DispatchQueue.global().async {
+            for (backend, name) in folders { maker.release(backend: backend, folderName: name) }
+        }
+    }
+
+    /// Cancels a job (user, error or timeout): stops its tasks at their next chunk, then
+    /// releases its snapshots and removes what it uploaded once no task is running.
+    func finishCancelled(_ job: BackupRuntime, status: JobStatus) {
+        guard !job.record.state.isDone else { return }
+        job.cancel.set()
+        job.record.status = status
+        job.record.state = .cancelled
+        job.record.finishedTime = nowMillis()
+        job.waiting.removeAll()
+        persist(job)
+        host?.logger.info("backup \(job.record.label) (job \(job.record.jobId)) cancelled: \(status.cell)")
+        if job.inFlight.isEmpty { cleanUpCancelled(job) }
+    }
+}

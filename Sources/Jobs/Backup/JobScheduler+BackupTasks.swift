@@ -1,0 +1,161 @@
+import Catalog
+import Foundation
+import Repository
+import Storage
+
+extension JobScheduler {
+    enum BackupPhase {
+        case snapshot, upload
+    }
+
+    /// What a task reports back: per tablet, nil for success or the error text.
+    typealias TabletResults = [(tablet: ObjectID, error: String?, retryElsewhere: Bool)]
+
+    /// Sends the tablets whose retry time has come to their backends' executors, in batches.
+    func dispatchDue(_ job: BackupRuntime, phase: BackupPhase) {
+        guard let host else { return }
+        let now = Date()
+        let busy = Set(job.inFlight.values.flatMap(\.tablets))
+        let due = job.waiting.filter { $0.value <= now && !busy.contains($0.key) }.map(\.key).sorted()
+        guard !due.isEmpty else { return }
+        let batchSize = phase == .snapshot ? 100 : max(1, host.jobSettings.uploadBatchSize)
+        let byBackend = Dictionary(grouping: due) { job.record.sourceBackend[$0] ?? 0 }
+        let tablets = job.tabletsById
+        let placement = job.placement
+        for (backend, ids) in byBackend.sorted(by: { $0.key < $1.key }) {
+            for start in stride(from: 0, to: ids.count, by: batchSize) {
+                let batch = Array(ids[start..<min(ids.count, start + batchSize)])
+                let signature = job.allocateSignature()
+                job.inFlight[signature] = (backend, batch)
+                let work = TabletWork(
+                    signature: signature, backend: backend, tablets: batch.compactMap { tablets[$0] },
+                    placement: batch.compactMap { id in placement[id].map { (id, $0) } })
+                let context = TaskContext(scheduler: self, job: job, host: host)
+                executor(for: backend).submit {
+                    let results = phase == .snapshot ? context.snapshot(work) : context.upload(work)
+                    context.scheduler.queue.async { context.scheduler.taskFinished(job, signature: signature, results: results) }
+                }
+            }
+        }
+    }
+
+    func taskFinished(_ job: BackupRuntime, signature: Int, results: TabletResults) {
+        job.inFlight[signature] = nil
+        job.progress.removeTask(signature)
+        if job.record.state.isDone {
+            if job.record.state == .cancelled && job.inFlight.isEmpty { cleanUpCancelled(job) }
+            return
+        }
+        for result in results {
+            if let error = result.error {
+                job.record.taskErrors[result.tablet] = error
+                let attempt = (job.attempts[result.tablet] ?? 0) + 1
+                job.attempts[result.tablet] = attempt
+                if result.retryElsewhere, let tablet = job.tabletsById[result.tablet], tablet.backends.count > 1 {
+                    let current = job.record.sourceBackend[result.tablet] ?? tablet.backends[0]
+                    let index = tablet.backends.firstIndex(of: current) ?? 0
+                    let next = tablet.backends[(index + 1) % tablet.backends.count]
+                    job.record.sourceBackend[result.tablet] = next
+                    if job.record.snapshotFolders[next] == nil {
+                        job.record.snapshotFolders[next] = job.record.snapshotFolders.values.first
+                    }
+                }
+                job.waiting[result.tablet] = Date().addingTimeInterval(Self.backoff(attempt))
+                host?.logger.warning("backup \(job.record.label): tablet \(result.tablet): \(error)")
+            } else {
+                job.record.taskErrors[result.tablet] = nil
+                job.waiting[result.tablet] = nil
+                if job.record.state == .uploading { job.record.uploadedTablets.insert(result.tablet) }
+            }
+        }
+        onChange?()
+        stepBackup(job)
+    }
+
+    /// Writes `__meta`, then `__info` (the commit marker) once the data is durable.
+    func uploadInfo(_ job: BackupRuntime, _ host: JobHost) {
+        guard !job.infoUploadRunning, (job.infoRetryAt ?? .distantPast) <= Date() else { return }
+        guard let repository = host.catalog.repositories[job.record.repositoryId] else {
+            job.record.status = .error("repository \(job.record.repositoryName) does not exist")
+            job.infoRetryAt = Date().addingTimeInterval(5)
+            return
+        }
+        job.infoUploadRunning = true
+        let record = job.record
+        let cancel = job.cancel
+        DispatchQueue.global().async { [self] in
+            var failure: String?
+            do {
+                let store = try host.objectStore(for: repository)
+                let artifacts = BackupArtifacts(record: record)
+                let paths = RepositoryPaths(repositoryName: repository.name)
+                let meta = artifacts.meta()
+                let info = artifacts.info()
+                try store.flush()
+                try store.put(meta, key: paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta)))
+                if cancel.isSet { throw ObjectStoreError(.cancelled, "cancelled") }
+                try store.put(info, key: paths.infoFile(label: record.label, timestamp: record.snapshotTimestamp, md5: Checksums.md5Hex(info)))
+            } catch {
+                failure = "\(error)"
+            }
+            queue.async { [self, failure] in
+                job.infoUploadRunning = false
+                guard !job.record.state.isDone else { return }
+                if let failure {
+                    // Errors here never cancel the job (Doris rule): retry until the timeout.
+                    job.record.status = .error(failure)
+                    job.infoRetryAt = Date().addingTimeInterval(Self.backoff((job.attempts[-1] ?? 0) + 1))
+                    job.attempts[-1, default: 0] += 1
+                    persist(job)
+                    return
+                }
+                job.record.status = .ok
+                job.record.finishedTime = nowMillis()
+                job.record.taskErrors = [:]
+                job.record.state = .finished
+                persist(job)
+                host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) FINISHED")
+                pruneHistory()
+            }
+        }
+    }
+
+    /// After a cancel: release snapshots and delete what the job put in the repository, unless
+    /// a committed `__info` is there (then the snapshot is complete and stays).
+    func cleanUpCancelled(_ job: BackupRuntime) {
+        guard job.cleanupNote == nil, let host else { return }
+        job.cleanupNote = "running"
+        releaseSnapshots(job.record, host)
+        let record = job.record
+        guard let repository = host.catalog.repositories[record.repositoryId] else { return }
+        DispatchQueue.global().async { [self] in
+            var note: String
+            do {
+                let store = try host.objectStore(for: repository)
+                let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: record.label) + "/"
+                let objects = try store.list(prefix: prefix)
+                if objects.contains(where: { $0.key.dropFirst(prefix.count).hasPrefix("__info_") }) {
+                    note = "kept the snapshot: it is complete"
+                } else {
+                    try store.delete(objects.map(\.key))
+                    note = objects.isEmpty ? "nothing was uploaded" : "removed \(objects.count) uploaded files"
+                }
+            } catch {
+                note = "could not remove uploaded files: \(error)"
+            }
+            queue.async { [self, note] in
+                job.cleanupNote = note
+                job.record.status.message += "; \(note)"
+                persist(job)
+            }
+        }
+    }
+}
+
+/// The tablets of one task.
+struct TabletWork: Sendable {
+    var signature: Int
+    var backend: ObjectID
+    var tablets: [BackupPlan.TabletPlan]
+    var placement: [(ObjectID, (table: TableRecord, partition: PartitionRecord))]
+}

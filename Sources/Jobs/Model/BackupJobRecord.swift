@@ -1,0 +1,103 @@
+import Catalog
+import Foundation
+
+/// Everything about one backup job that must survive a restart (the journal row).
+public struct BackupJobRecord: Sendable, Codable, Equatable {
+    public var jobId: Int64
+    public var label: String
+    public var databaseId: ObjectID
+    public var databaseName: String
+    public var repositoryId: ObjectID
+    public var repositoryName: String
+    /// The tables (and partitions) to back up, as resolved at submission, by name.
+    public var objects: [BackupObject]
+    public var metadataOnly: Bool
+    public var timeoutSeconds: Int64
+    public var state: BackupState = .pending
+    /// Epoch milliseconds; -1 while unset.
+    public var createTime: Int64
+    public var snapshotFinishedTime: Int64 = -1
+    public var uploadFinishedTime: Int64 = -1
+    public var finishedTime: Int64 = -1
+    public var status: JobStatus = .ok
+    public var plan: BackupPlan?
+    /// Per backend, the snapshot folder name under `backends/<be>/snapshot/`.
+    public var snapshotFolders: [ObjectID: String] = [:]
+    /// For each tablet, the backend whose replica is read (moves to another replica on retry).
+    public var sourceBackend: [ObjectID: ObjectID] = [:]
+    /// Tablets whose files are all in the repository (saved at state changes; files already
+    /// present are skipped on resume anyway).
+    public var uploadedTablets: Set<ObjectID> = []
+    /// Last error per tablet still failing: shown as TaskErrMsg `[tabletId=msg]`.
+    public var taskErrors: [ObjectID: String] = [:]
+    /// `yyyy-MM-dd-HH-mm-ss` of createTime: the snapshot's timestamp in the repository.
+    public var snapshotTimestamp: String
+
+    public init(
+        jobId: Int64, label: String, databaseId: ObjectID, databaseName: String, repositoryId: ObjectID,
+        repositoryName: String, objects: [BackupObject], metadataOnly: Bool, timeoutSeconds: Int64,
+        createTime: Int64, snapshotTimestamp: String
+    ) {
+        self.jobId = jobId
+        self.label = label
+        self.databaseId = databaseId
+        self.databaseName = databaseName
+        self.repositoryId = repositoryId
+        self.repositoryName = repositoryName
+        self.objects = objects
+        self.metadataOnly = metadataOnly
+        self.timeoutSeconds = timeoutSeconds
+        self.createTime = createTime
+        self.snapshotTimestamp = snapshotTimestamp
+    }
+}
+
+/// Live counters of a job's transfers, updated by workers and read by SHOW and the dashboard.
+final class TransferProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files = 0
+    private var bytes: Int64 = 0
+    private var started: Date?
+    private var perTask: [Int: (done: Int, total: Int)] = [:]
+
+    func reset(filesDone: Int, bytesDone: Int64) {
+        lock.withLock {
+            files = filesDone
+            bytes = bytesDone
+            started = nil
+            perTask = [:]
+        }
+    }
+
+    func addBytes(_ n: Int) {
+        lock.withLock {
+            if started == nil { started = Date() }
+            bytes += Int64(n)
+        }
+    }
+
+    func fileDone() { lock.withLock { files += 1 } }
+
+    /// A file that was already in the repository: counted as done without transfer time.
+    func fileSkipped(bytes n: Int64) {
+        lock.withLock {
+            files += 1
+            bytes += n
+        }
+    }
+
+    func setTask(_ signature: Int, done: Int, total: Int) { lock.withLock { perTask[signature] = (done, total) } }
+    func removeTask(_ signature: Int) { lock.withLock { perTask[signature] = nil } }
+
+    var snapshot: (files: Int, bytes: Int64, started: Date?, tasks: [Int: (done: Int, total: Int)]) {
+        lock.withLock { (files, bytes, started, perTask) }
+    }
+}
+
+/// A cancellation flag checked by transfers between chunks.
+final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

@@ -1,0 +1,140 @@
+/// Read-only view of the snapshots in one repository, over any `ObjectStore`: the data behind
+/// SHOW SNAPSHOT (reference §2.9, §3.4) and the info-file lookup RESTORE starts from (§9.2,
+/// §9.3). Everything is read from the store on every call; nothing is cached.
+public struct SnapshotBrowser: Sendable {
+    public let store: ObjectStore
+    public let paths: RepositoryPaths
+
+    public init(store: ObjectStore, repositoryName: String) {
+        self.store = store
+        self.paths = RepositoryPaths(repositoryName: repositoryName)
+    }
+
+    /// Every label that has a `__ss_<label>/` folder holding at least one object — complete,
+    /// partial or cancelled alike (§9.6) — sorted and unique.
+    public func labels() throws(ObjectStoreError) -> [String] {
+        let prefix = paths.snapshotPrefix
+        var found = Set<String>()
+        for object in try store.list(prefix: prefix) {
+            let rest = object.key.dropFirst(prefix.count)
+            guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex else { continue }
+            found.insert(String(rest[..<slash]))
+        }
+        return found.sorted()
+    }
+
+    /// One SHOW SNAPSHOT summary row.
+    public struct Summary: Sendable, Equatable {
+        /// The label.
+        public var label: String
+        /// The timestamps (`yyyy-MM-dd-HH-mm-ss`) of the label's `__info_` files, sorted. An info
+        /// file whose name has no valid checksum suffix (a leftover `__info_<ts>.part` on a store
+        /// that shows those) is listed as `Invalid: <file name>` — Doris's quirk.
+        public var timestamps: [String]
+        /// `OK` when there is at least one entry in `timestamps`, `ERROR: No info file found`
+        /// when there is none (unfinished or cancelled backup), `ERROR: Failed to get info: <msg>`
+        /// when the store could not be listed.
+        public var status: String
+
+        public init(label: String, timestamps: [String], status: String) {
+            self.label = label
+            self.timestamps = timestamps
+            self.status = status
+        }
+    }
+
+    /// The summary row of one label; a label that does not exist gets the "No info file" row.
+    public func summary(label: String) -> Summary {
+        let files: [String]
+        do {
+            files = try infoFileNames(label: label, timestampPrefix: "")
+        } catch {
+            return Summary(label: label, timestamps: [], status: "ERROR: Failed to get info: \(error.message)")
+        }
+        let timestamps = files.map { file -> String in
+            guard let split = ChecksumName.split(file) else { return "Invalid: \(file)" }
+            return String(split.name.dropFirst(RepositoryPaths.infoPrefix.count))
+        }.sorted()
+        return Summary(label: label, timestamps: timestamps, status: timestamps.isEmpty ? "ERROR: No info file found" : "OK")
+    }
+
+    /// One summary row per label, in label order.
+    public func summaries() throws(ObjectStoreError) -> [Summary] {
+        try labels().map { summary(label: $0) }
+    }
+
+    /// Downloads, verifies and decodes the job-info file of (`label`, `timestamp`) — the detail
+    /// form of SHOW SNAPSHOT and the first step of RESTORE. Follows Doris's lookup rule: the
+    /// objects of the snapshot folder named `__info_<timestamp>*` must be exactly one, its name
+    /// must carry a checksum and its logical name must be `__info_<timestamp>`; the MD5 of the
+    /// bytes must equal that checksum.
+    ///
+    /// Errors: `.notFound` (`Expected one file with path: <p>. get: 0`, `File does not exist:
+    /// <p>`), `.io` (several matches, a name without checksum, or a file that does not decode —
+    /// the message then starts `Failed to read info from file <key>:`), `.checksumMismatch`
+    /// (`md5sum does not equal. local: <computed>, remote: <from name>`), or whatever the store
+    /// reports for the download.
+    public func info(label: String, timestamp: String) throws(ObjectStoreError) -> SnapshotInfoFile {
+        let folder = paths.snapshotDirectory(label: label)
+        let wanted = RepositoryPaths.infoPrefix + timestamp
+        let key = try singleFile(folder: folder, logicalName: wanted, matches: infoFileNames(label: label, timestampPrefix: timestamp))
+        let bytes = try store.get(key.key)
+        let local = FileIO.md5(bytes)
+        guard local == key.md5 else {
+            throw ObjectStoreError(.checksumMismatch, "md5sum does not equal. local: \(local), remote: \(key.md5)")
+        }
+        do {
+            return try SnapshotInfoFile.decode(bytes)
+        } catch {
+            throw ObjectStoreError(.io, "Failed to read info from file \(key.key): \(error)")
+        }
+    }
+
+    /// Key of the snapshot's `__meta.<md5>` object, nil when there is none. Several candidates
+    /// (`__meta.<a>` and `__meta.<b>`) are an `.io` error, as Doris's lookup would fail on them.
+    public func metaFile(label: String) throws(ObjectStoreError) -> String? {
+        let folder = paths.snapshotDirectory(label: label)
+        let names = try directChildren(prefix: "\(folder)/\(RepositoryPaths.metaPrefix)")
+        let metas = names.filter { ChecksumName.split($0)?.name == RepositoryPaths.metaPrefix }
+        guard !metas.isEmpty else { return nil }
+        guard metas.count == 1 else {
+            throw ObjectStoreError(.io, "Expected one file with path: \(folder)/\(RepositoryPaths.metaPrefix). get: \(metas.count)")
+        }
+        return "\(folder)/\(metas[0])"
+    }
+
+    // MARK: - Helpers
+
+    /// Names of the objects directly in the label's folder whose name starts with
+    /// `__info_<timestampPrefix>`.
+    private func infoFileNames(label: String, timestampPrefix: String) throws(ObjectStoreError) -> [String] {
+        let folder = paths.snapshotDirectory(label: label)
+        return try directChildren(prefix: "\(folder)/\(RepositoryPaths.infoPrefix)\(timestampPrefix)")
+    }
+
+    /// File names (after the last `/`) of the listed keys that have no further `/`: the glob
+    /// `<prefix>*` of a flat folder.
+    private func directChildren(prefix: String) throws(ObjectStoreError) -> [String] {
+        let folderEnd = prefix.lastIndex(of: "/").map { prefix.index(after: $0) } ?? prefix.startIndex
+        let folderLength = prefix[..<folderEnd].count
+        return try store.list(prefix: prefix).compactMap { object in
+            let name = object.key.dropFirst(folderLength)
+            return name.contains("/") ? nil : String(name)
+        }
+    }
+
+    /// Doris's `Repository.download` lookup rule applied to `matches` (names in `folder`).
+    private func singleFile(
+        folder: String, logicalName: String, matches: [String]
+    ) throws(ObjectStoreError) -> (key: String, md5: String) {
+        let path = "\(folder)/\(logicalName)"
+        guard matches.count == 1 else {
+            throw ObjectStoreError(matches.isEmpty ? .notFound : .io, "Expected one file with path: \(path). get: \(matches.count)")
+        }
+        guard let split = ChecksumName.split(matches[0]) else {
+            throw ObjectStoreError(.io, "file name should contain checksum: \(folder)/\(matches[0])")
+        }
+        guard split.name == logicalName else { throw ObjectStoreError(.notFound, "File does not exist: \(path)") }
+        return ("\(folder)/\(matches[0])", split.md5)
+    }
+}

@@ -1,0 +1,127 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// POSIX helpers for `LocalObjectStore`: EINTR-safe reads and writes, folder creation and
+/// syncing, directory listing, and error texts that name the path and the system's reason.
+enum FileIO {
+    /// An `errno` value carried as an error.
+    struct Errno: Error {
+        var code: Int32
+    }
+
+    /// Reads until `count` bytes or end of file; returns the bytes read, or -1 with `errno` set.
+    static func readFull(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        var done = 0
+        while done < count {
+            let n = read(fd, buffer + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
+    /// Writes all `count` bytes; returns 0 or the `errno` of the failure.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int32 {
+        guard let buffer else { return 0 }
+        var done = 0
+        while done < count {
+            let n = write(fd, buffer + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            done += n
+        }
+        return 0
+    }
+
+    /// The error for a failed system call: `.accessDenied` for EACCES/EPERM, `.io` otherwise.
+    static func error(_ what: String, _ code: Int32) -> ObjectStoreError {
+        let reason = String(cString: strerror(code))
+        let kind: ObjectStoreError.Kind = code == EACCES || code == EPERM ? .accessDenied : .io
+        return ObjectStoreError(kind, "\(what): \(reason)")
+    }
+
+    /// Everything before the last `/` (`""` when there is none, `/` for `/x`).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
+    static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && isDirectory(st)
+    }
+
+    /// `mkdir -p`.
+    static func makeFolders(_ path: String) throws(ObjectStoreError) {
+        if path.isEmpty || path == "/" || isDirectory(path) { return }
+        try makeFolders(parent(of: path))
+        if mkdir(path, 0o755) != 0 {
+            let e = errno
+            if e == EEXIST, isDirectory(path) { return }  // created concurrently
+            throw error("cannot create folder \(path)", e)
+        }
+    }
+
+    /// fsync of a folder, making a rename in it durable.
+    static func syncFolder(_ path: String) throws(ObjectStoreError) {
+        let folder = path.isEmpty ? "." : path
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw error("cannot open folder \(folder)", errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw error("cannot sync folder \(folder)", errno) }
+    }
+
+    /// The names in a folder, without `.` and `..`.
+    static func entries(of folder: String) -> Result<[String], Errno> {
+        guard let dir = opendir(folder) else { return .failure(Errno(code: errno)) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { return .failure(Errno(code: errno)) }
+                return .success(names)
+            }
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+
+    static func hex32(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
+    /// Lower-case hex of a digest.
+    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+        let table = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes {
+            out.append(table[Int(b >> 4)])
+            out.append(table[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lower-case hex MD5 of `bytes`.
+    static func md5(_ bytes: [UInt8]) -> String {
+        hex(Insecure.MD5.hash(data: bytes))
+    }
+}

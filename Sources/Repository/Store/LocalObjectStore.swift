@@ -1,0 +1,261 @@
+import CSupport
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An `ObjectStore` over a local folder: key `a/b/c` is the file `<root>/a/b/c`.
+///
+/// Writes go to `<final>.part` in the same folder, are fsynced, renamed over the final name and
+/// the folder is fsynced, so readers see the old object or the whole new one and a crash leaves
+/// at worst a `.part` file, which `list` never shows. Parent folders are created on demand and
+/// pruned when `delete` empties them (never the root itself). Two writers of the *same* key at
+/// the same time share one `.part` file; callers do not do that.
+public struct LocalObjectStore: ObjectStore {
+    /// The folder holding the objects (without a trailing `/`).
+    public let root: String
+
+    /// Transfers stream in chunks of this size (1 MiB).
+    public static let chunkSize = 1 << 20
+
+    public init(root: String) {
+        var r = root
+        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
+        self.root = r
+    }
+
+    public var displayLocation: String { root }
+
+    // MARK: - Writing
+
+    public func put(_ data: [UInt8], key: String) throws(ObjectStoreError) {
+        let final = try path(for: key)
+        let (fd, part) = try createPart(for: final)
+        let e = data.withUnsafeBytes { FileIO.writeAll(fd, $0.baseAddress, $0.count) }
+        if e != 0 {
+            abandon(fd, part)
+            throw FileIO.error("cannot write \(part)", e)
+        }
+        try commit(fd, part: part, final: final)
+    }
+
+    public func putFile(
+        _ path: String, key: String, expectedCRC32C: UInt32?, control: TransferControl
+    ) throws(ObjectStoreError) {
+        let final = try self.path(for: key)
+        let src = open(path, O_RDONLY | O_CLOEXEC)
+        guard src >= 0 else { throw FileIO.error("cannot open \(path)", errno) }
+        defer { close(src) }
+        let (fd, part) = try createPart(for: final)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        var crc: UInt32 = 0
+        do throws(ObjectStoreError) {
+            while true {
+                try control.check()
+                let n = FileIO.readFull(src, buffer, Self.chunkSize)
+                if n < 0 { throw FileIO.error("cannot read \(path)", errno) }
+                if n == 0 { break }
+                crc = snapdeck_crc32c(crc, buffer, n)
+                let e = FileIO.writeAll(fd, buffer, n)
+                if e != 0 { throw FileIO.error("cannot write \(part)", e) }
+                control.advance(n)
+                if n < Self.chunkSize { break }  // end of file
+            }
+            if let expected = expectedCRC32C, expected != crc {
+                throw ObjectStoreError(
+                    .checksumMismatch,
+                    "checksum mismatch for \(path): expected crc32c \(FileIO.hex32(expected)), actual \(FileIO.hex32(crc))")
+            }
+        } catch {
+            abandon(fd, part)
+            throw error
+        }
+        try commit(fd, part: part, final: final)
+    }
+
+    // MARK: - Reading
+
+    public func get(_ key: String) throws(ObjectStoreError) -> [UInt8] {
+        let fd = try openObject(key)
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { FileIO.readFull(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { throw FileIO.error("cannot read object \(key)", errno) }
+            result.append(contentsOf: chunk[0..<n])
+            if n < chunk.count { return result }
+        }
+    }
+
+    public func getFile(_ key: String, to path: String, control: TransferControl) throws(ObjectStoreError) -> String {
+        let src = try openObject(key)
+        defer { close(src) }
+        let (fd, part) = try createPart(for: path)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        var md5 = Insecure.MD5()
+        do throws(ObjectStoreError) {
+            while true {
+                try control.check()
+                let n = FileIO.readFull(src, buffer, Self.chunkSize)
+                if n < 0 { throw FileIO.error("cannot read object \(key)", errno) }
+                if n == 0 { break }
+                md5.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
+                let e = FileIO.writeAll(fd, buffer, n)
+                if e != 0 { throw FileIO.error("cannot write \(part)", e) }
+                control.advance(n)
+                if n < Self.chunkSize { break }
+            }
+        } catch {
+            abandon(fd, part)
+            throw error
+        }
+        try commit(fd, part: part, final: path)
+        return FileIO.hex(md5.finalize())
+    }
+
+    public func size(of key: String) throws(ObjectStoreError) -> Int64? {
+        let p = try path(for: key)
+        var st = stat()
+        if stat(p, &st) != 0 {
+            let e = errno
+            if e == ENOENT || e == ENOTDIR { return nil }
+            throw FileIO.error("cannot stat object \(key)", e)
+        }
+        return FileIO.isRegular(st) ? Int64(st.st_size) : nil
+    }
+
+    public func list(prefix: String) throws(ObjectStoreError) -> [ObjectInfo] {
+        if !prefix.isEmpty { try Self.validate(prefix, allowTrailingSlash: true) }
+        let slash = prefix.lastIndex(of: "/")
+        let folderKey = slash.map { String(prefix[..<$0]) } ?? ""
+        let namePrefix = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        var found: [ObjectInfo] = []
+        let folder = folderKey.isEmpty ? root : "\(root)/\(folderKey)"
+        let keyBase = folderKey.isEmpty ? "" : folderKey + "/"
+        try walk(folder, keyBase: keyBase, namePrefix: namePrefix, into: &found)
+        return found.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    // MARK: - Deleting
+
+    public func delete(_ keys: [String]) throws(ObjectStoreError) {
+        var paths: [String] = []
+        for key in keys { paths.append(try path(for: key)) }
+        for (key, p) in zip(keys, paths) {
+            if unlink(p) != 0 {
+                let e = errno
+                // Missing, or a folder rather than an object: nothing to delete.
+                if e == ENOENT || e == ENOTDIR || e == EISDIR || e == EPERM && FileIO.isDirectory(p) { continue }
+                throw FileIO.error("cannot delete object \(key)", e)
+            }
+            var folder = FileIO.parent(of: p)
+            while folder.count > root.count, folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
+                folder = FileIO.parent(of: folder)
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Rejects keys that are empty, absolute, contain `..` or `.` segments, `//` or NUL.
+    static func validate(_ key: String, allowTrailingSlash: Bool = false) throws(ObjectStoreError) {
+        let segments = key.split(separator: "/", omittingEmptySubsequences: false)
+        let bad = key.isEmpty || key.hasPrefix("/") || key.contains("//") || key.utf8.contains(0)
+            || segments.contains { $0 == ".." || $0 == "." } || (!allowTrailingSlash && key.hasSuffix("/"))
+        if bad {
+            throw ObjectStoreError(.io, "invalid object key: \(key.replacingOccurrences(of: "\0", with: "\\0"))")
+        }
+    }
+
+    private func path(for key: String) throws(ObjectStoreError) -> String {
+        try Self.validate(key)
+        return root == "/" ? "/\(key)" : "\(root)/\(key)"
+    }
+
+    private func openObject(_ key: String) throws(ObjectStoreError) -> Int32 {
+        let p = try path(for: key)
+        let fd = open(p, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT || e == ENOTDIR { throw ObjectStoreError(.notFound, "object not found: \(key)") }
+            throw FileIO.error("cannot open object \(key)", e)
+        }
+        var st = stat()
+        if fstat(fd, &st) != 0 || !FileIO.isRegular(st) {
+            close(fd)
+            throw ObjectStoreError(.notFound, "object not found: \(key)")
+        }
+        return fd
+    }
+
+    /// Opens `<final>.part` for writing, creating parent folders. Retries when a concurrent
+    /// `delete` pruned a folder between creating it and opening the file.
+    private func createPart(for final: String) throws(ObjectStoreError) -> (Int32, String) {
+        let part = final + ".part"
+        var attempt = 0
+        while true {
+            try FileIO.makeFolders(FileIO.parent(of: final))
+            let fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(0o644))
+            if fd >= 0 { return (fd, part) }
+            let e = errno
+            attempt += 1
+            if e == ENOENT, attempt < 3 { continue }
+            throw FileIO.error("cannot create \(part)", e)
+        }
+    }
+
+    private func abandon(_ fd: Int32, _ part: String) {
+        close(fd)
+        unlink(part)
+    }
+
+    private func commit(_ fd: Int32, part: String, final: String) throws(ObjectStoreError) {
+        if fsync(fd) != 0 {
+            let e = errno
+            abandon(fd, part)
+            throw FileIO.error("cannot sync \(part)", e)
+        }
+        if close(fd) != 0 {
+            let e = errno
+            unlink(part)
+            throw FileIO.error("cannot close \(part)", e)
+        }
+        if rename(part, final) != 0 {
+            let e = errno
+            unlink(part)
+            throw FileIO.error("cannot rename \(part) to \(final)", e)
+        }
+        try FileIO.syncFolder(FileIO.parent(of: final))
+    }
+
+    private func walk(_ folder: String, keyBase: String, namePrefix: String, into found: inout [ObjectInfo]) throws(ObjectStoreError) {
+        let names: [String]
+        switch FileIO.entries(of: folder) {
+        case let .success(n): names = n
+        case let .failure(e):
+            if e.code == ENOENT || e.code == ENOTDIR { return }  // missing, or vanished under a concurrent delete
+            throw FileIO.error("cannot list \(folder)", e.code)
+        }
+        for name in names where name.hasPrefix(namePrefix) {
+            let p = "\(folder)/\(name)"
+            var st = stat()
+            guard lstat(p, &st) == 0 else { continue }
+            if FileIO.isDirectory(st) {
+                try walk(p, keyBase: keyBase + name + "/", namePrefix: "", into: &found)
+                continue
+            }
+            // A symbolic link counts when it points at a file; links to folders are not followed.
+            if (st.st_mode & S_IFMT) == S_IFLNK, stat(p, &st) != 0 { continue }
+            if FileIO.isRegular(st), !name.hasSuffix(".part") {
+                found.append(ObjectInfo(key: keyBase + name, size: Int64(st.st_size)))
+            }
+        }
+    }
+}
