@@ -24,6 +24,9 @@ struct SQLCommand: ParsableCommand {
     @Flag(name: .long, help: "Return as soon as the statements ran, without waiting for the backup or restore jobs they started (the jobs resume the next time snapdeck opens the data directory).")
     var detach = false
 
+    @Flag(name: .long, help: "Before exiting, also wait for every unfinished job in the data directory (resumed ones included).")
+    var waitAll = false
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: table, vertical, tsv, json")
@@ -48,7 +51,8 @@ struct SQLCommand: ParsableCommand {
             let input = FileHandle.standardInput.readDataToEndOfFile()
             ok = runner.run(String(decoding: input, as: UTF8.self), session: &session)
         }
-        if !detach, !JobWaiter(cluster: cluster).wait(for: cluster.jobsStartedHere) { ok = false }
+        let waitFor = waitAll ? cluster.scheduler.unfinishedJobIds() : (detach ? [] : cluster.jobsStartedHere)
+        if !JobWaiter(cluster: cluster).wait(for: waitFor) { ok = false }
         cluster.close()
         if !ok { throw ExitCode(1) }
     }

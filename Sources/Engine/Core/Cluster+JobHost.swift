@@ -20,12 +20,14 @@ extension Cluster: JobHost {
     }
 
     public func objectStore(for repository: RepositoryRecord) throws(ObjectStoreError) -> ObjectStore {
+        let store: ObjectStore
         switch repository.kind {
         case .local, .broker:
-            return LocalObjectStore(root: RepositoryLocation.localPath(repository.location) ?? repository.location)
+            store = LocalObjectStore(root: RepositoryLocation.localPath(repository.location) ?? repository.location)
         case .s3, .hdfs:
             throw ObjectStoreError(.io, "\(repository.kind.rawValue) repositories are not supported yet")
         }
+        return objectStoreWrapper.map { $0(store) } ?? store
     }
 
     func configString(_ key: String) -> String {

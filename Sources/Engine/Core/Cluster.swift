@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Jobs
 import Logging
+import Repository
 import SQLSyntax
 import Storage
 
@@ -16,6 +17,8 @@ public final class Cluster: @unchecked Sendable {
     public let logger: Logger
     private let directoryLock: DataDirectoryLock
     private let executionLock = NSRecursiveLock()
+    /// Wraps every repository's object store; tests use it to inject failures.
+    nonisolated(unsafe) public var objectStoreWrapper: (@Sendable (ObjectStore) -> ObjectStore)?
     /// Runs backup and restore jobs in the background while this cluster is open.
     public private(set) var scheduler: JobScheduler!
     private let startedLock = NSLock()

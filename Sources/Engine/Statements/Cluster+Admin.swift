@@ -10,11 +10,32 @@ extension Cluster {
             try FrontendConfig.validate(p.value, for: knob)
             checked.append((knob.key, knob.kind == .bool ? p.value.lowercased() : p.value))
         }
+        let down = try checked.first { $0.0 == "fault_backends_down" }.map { _, value throws(SQLError) in
+            try backendsDown(value, c.catalog)
+        }
         try write { tx in
             for (key, value) in checked { try tx.setConfig(key, value) }
+            if let down {
+                // Taking a backend down is a catalog fact: loads, reads and jobs all see it.
+                for var backend in tx.state.sortedBackends where backend.alive == down.contains(backend.id) {
+                    backend.alive = !down.contains(backend.id)
+                    try tx.save(backend)
+                }
+            }
         }
         logger.info("config changed: \(checked.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))")
         return ResultSet()
+    }
+
+    private func backendsDown(_ value: String, _ catalog: CatalogState) throws(SQLError) -> Set<ObjectID> {
+        var ids: Set<ObjectID> = []
+        for part in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            guard let id = ObjectID(part), catalog.backends[id] != nil else {
+                throw SQLError.general("fault_backends_down: '\(part)' is not a backend id (see SHOW BACKENDS)")
+            }
+            ids.insert(id)
+        }
+        return ids
     }
 
     func showConfig(like: String?, _ c: ExecutionContext) throws(SQLError) -> ResultSet {

@@ -14,7 +14,7 @@ extension JobScheduler {
     /// Sends the tablets whose retry time has come to their backends' executors, in batches.
     func dispatchDue(_ job: BackupRuntime, phase: BackupPhase) {
         guard let host else { return }
-        let now = Date()
+        let now = self.now()
         let busy = Set(job.inFlight.values.flatMap(\.tablets))
         let due = job.waiting.filter { $0.value <= now && !busy.contains($0.key) }.map(\.key).sorted()
         guard !due.isEmpty else { return }
@@ -60,7 +60,7 @@ extension JobScheduler {
                         job.record.snapshotFolders[next] = job.record.snapshotFolders.values.first
                     }
                 }
-                job.waiting[result.tablet] = Date().addingTimeInterval(Self.backoff(attempt))
+                job.waiting[result.tablet] = now().addingTimeInterval(Self.backoff(attempt))
                 host?.logger.warning("backup \(job.record.label): tablet \(result.tablet): \(error)")
             } else {
                 job.record.taskErrors[result.tablet] = nil
@@ -74,10 +74,10 @@ extension JobScheduler {
 
     /// Writes `__meta`, then `__info` (the commit marker) once the data is durable.
     func uploadInfo(_ job: BackupRuntime, _ host: JobHost) {
-        guard !job.infoUploadRunning, (job.infoRetryAt ?? .distantPast) <= Date() else { return }
+        guard !job.infoUploadRunning, (job.infoRetryAt ?? .distantPast) <= now() else { return }
         guard let repository = host.catalog.repositories[job.record.repositoryId] else {
             job.record.status = .error("repository \(job.record.repositoryName) does not exist")
-            job.infoRetryAt = Date().addingTimeInterval(5)
+            job.infoRetryAt = now().addingTimeInterval(5)
             return
         }
         job.infoUploadRunning = true
@@ -104,7 +104,7 @@ extension JobScheduler {
                 if let failure {
                     // Errors here never cancel the job (Doris rule): retry until the timeout.
                     job.record.status = .error(failure)
-                    job.infoRetryAt = Date().addingTimeInterval(Self.backoff((job.attempts[-1] ?? 0) + 1))
+                    job.infoRetryAt = now().addingTimeInterval(Self.backoff((job.attempts[-1] ?? 0) + 1))
                     job.attempts[-1, default: 0] += 1
                     persist(job)
                     return

@@ -20,6 +20,8 @@ public final class JobScheduler: @unchecked Sendable {
     private(set) var stopped = false
     /// Called on the scheduler's queue after any job changes (the dashboard's hook).
     public var onChange: (@Sendable () -> Void)?
+    /// The clock for timeouts and retry times; tests replace it with a manual one.
+    public var now: @Sendable () -> Date = { Date() }
 
     public init(host: JobHost, database: DatabaseQueue) {
         self.host = host
@@ -79,7 +81,7 @@ public final class JobScheduler: @unchecked Sendable {
         onChange?()
     }
 
-    func nowMillis() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+    func nowMillis() -> Int64 { Int64(now().timeIntervalSince1970 * 1000) }
 
     /// Seconds to wait before retry number `attempt` (1, 2, 4 ... 30).
     static func backoff(_ attempt: Int) -> TimeInterval {
@@ -105,6 +107,11 @@ public final class JobScheduler: @unchecked Sendable {
     /// Labels of unfinished jobs on a repository (DROP SNAPSHOT refuses them).
     public func labelsInUse(repository repositoryId: ObjectID) -> Set<String> {
         queue.sync { Set(backups.values.filter { $0.record.repositoryId == repositoryId && !$0.record.state.isDone }.map(\.record.label)) }
+    }
+
+    /// Jobs not yet FINISHED or CANCELLED.
+    public func unfinishedJobIds() -> [Int64] {
+        queue.sync { backups.values.filter { !$0.record.state.isDone }.map(\.record.jobId).sorted() }
     }
 
     /// True once every listed job is FINISHED or CANCELLED (or unknown).

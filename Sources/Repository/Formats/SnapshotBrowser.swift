@@ -16,7 +16,7 @@ public struct SnapshotBrowser: Sendable {
         let prefix = paths.snapshotPrefix
         var found = Set<String>()
         for object in try store.list(prefix: prefix) {
-            let rest = object.key.dropFirst(prefix.count)
+            let rest = Self.remainder(of: object.key, after: prefix)
             guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex else { continue }
             found.insert(String(rest[..<slash]))
         }
@@ -116,11 +116,17 @@ public struct SnapshotBrowser: Sendable {
     /// `<prefix>*` of a flat folder.
     private func directChildren(prefix: String) throws(ObjectStoreError) -> [String] {
         let folderEnd = prefix.lastIndex(of: "/").map { prefix.index(after: $0) } ?? prefix.startIndex
-        let folderLength = prefix[..<folderEnd].count
+        let folder = String(prefix[..<folderEnd])
         return try store.list(prefix: prefix).compactMap { object in
-            let name = object.key.dropFirst(folderLength)
-            return name.contains("/") ? nil : String(name)
+            let name = Self.remainder(of: object.key, after: folder)
+            return name.contains("/") ? nil : name
         }
+    }
+
+    /// `key` without its first `prefix.utf8.count` bytes (the store matched the prefix bytewise,
+    /// so this never splits a character the way dropping `Character`s could).
+    private static func remainder(of key: String, after prefix: String) -> String {
+        String(decoding: key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
     }
 
     /// Doris's `Repository.download` lookup rule applied to `matches` (names in `folder`).

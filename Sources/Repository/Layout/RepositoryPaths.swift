@@ -72,6 +72,9 @@ public enum ChecksumName {
         return (String(fileName[..<dot]), String(md5))
     }
 
+    /// Lower-case hex MD5 of `bytes`: the checksum suffix for a file with this content.
+    public static func md5(of bytes: [UInt8]) -> String { FileIO.md5(bytes) }
+
     /// `<name>.<md5>`.
     public static func join(name: String, md5: String) -> String { "\(name).\(md5)" }
 

@@ -38,6 +38,7 @@ public struct LocalObjectStore: ObjectStore {
         let e = data.withUnsafeBytes { FileIO.writeAll(fd, $0.baseAddress, $0.count) }
         if e != 0 {
             abandon(fd, part)
+            pruneEmptyFolders(above: final)
             throw FileIO.error("cannot write \(part)", e)
         }
         try commit(fd, part: part, final: final)
@@ -73,6 +74,7 @@ public struct LocalObjectStore: ObjectStore {
             }
         } catch {
             abandon(fd, part)
+            pruneEmptyFolders(above: final)
             throw error
         }
         try commit(fd, part: part, final: final)
@@ -152,13 +154,10 @@ public struct LocalObjectStore: ObjectStore {
             if unlink(p) != 0 {
                 let e = errno
                 // Missing, or a folder rather than an object: nothing to delete.
-                if e == ENOENT || e == ENOTDIR || e == EISDIR || e == EPERM && FileIO.isDirectory(p) { continue }
+                if e == ENOENT || e == ENOTDIR || e == EISDIR || (e == EPERM && FileIO.isDirectory(p)) { continue }
                 throw FileIO.error("cannot delete object \(key)", e)
             }
-            var folder = FileIO.parent(of: p)
-            while folder.count > root.count, folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
-                folder = FileIO.parent(of: folder)
-            }
+            pruneEmptyFolders(above: p)
         }
     }
 
@@ -211,6 +210,14 @@ public struct LocalObjectStore: ObjectStore {
         }
     }
 
+    /// Removes the folders holding `path` while they are empty, up to (not including) the root.
+    private func pruneEmptyFolders(above path: String) {
+        var folder = FileIO.parent(of: path)
+        while folder.count > root.count, folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
+            folder = FileIO.parent(of: folder)
+        }
+    }
+
     private func abandon(_ fd: Int32, _ part: String) {
         close(fd)
         unlink(part)
@@ -243,7 +250,7 @@ public struct LocalObjectStore: ObjectStore {
             if e.code == ENOENT || e.code == ENOTDIR { return }  // missing, or vanished under a concurrent delete
             throw FileIO.error("cannot list \(folder)", e.code)
         }
-        for name in names where name.hasPrefix(namePrefix) {
+        for name in names where name.utf8.starts(with: namePrefix.utf8) {  // bytewise, as object stores match
             let p = "\(folder)/\(name)"
             var st = stat()
             guard lstat(p, &st) == 0 else { continue }
