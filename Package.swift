@@ -56,7 +56,6 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
         .testTarget(name: "RepositoryTests", dependencies: ["Repository"], exclude: ["Fixtures"]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "Catalog", "Storage", "Repository"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Engine"]),
     ],

@@ -83,3 +83,7 @@ uint32_t snapdeck_crc32c(uint32_t crc, const void *bytes, size_t length) {
 ssize_t snapdeck_copy_file_range(int fd_in, int fd_out, size_t length) {
     return syscall(SYS_copy_file_range, fd_in, NULL, fd_out, NULL, length, 0);
 }
+
+int snapdeck_syncfs(int fd) {
+    return syncfs(fd);
+}

@@ -45,7 +45,7 @@ import Testing
         #expect(detail.rows.first?[2] == "shop")
         #expect(detail.rows.first?[3]?.contains("\"olap_table_list\"") == true)
         // Snapshots are released: nothing left under backends/*/snapshot.
-        #expect(try t.waitUntil { snapshotFolders(t).isEmpty })
+        #expect(t.waitUntil { snapshotFolders(t).isEmpty })
     }
 
     @Test func partitionsAndExcludeChooseWhatIsCopied() throws {
@@ -175,7 +175,7 @@ import Testing
         #expect(try t.backupRow("gone")["State"] == "CANCELLED")
         #expect(try t.backupRow("gone")["Status"]??.hasPrefix("[COMMON_ERROR, msg: user cancelled; removed ") == true)
         #expect(!t.repositoryFiles().contains { $0.contains("__ss_gone") })
-        #expect(try t.waitUntil { snapshotFolders(t).isEmpty })
+        #expect(t.waitUntil { snapshotFolders(t).isEmpty })
         #expect(t.error("CANCEL BACKUP FROM shop")?.message == "Failed to cancel some jobs: gone(Job with label gone can not be cancelled. state: CANCELLED)")
         try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')")
         try t.sql("BACKUP SNAPSHOT shop.gone TO repo")

@@ -13,6 +13,9 @@ uint32_t snapdeck_crc32c(uint32_t crc, const void *bytes, size_t length);
 /// Returns bytes copied, or -1 with errno set.
 ssize_t snapdeck_copy_file_range(int fd_in, int fd_out, size_t length);
 
+/// syncfs(2): flushes the whole file system holding fd (needs _GNU_SOURCE, hidden from Swift).
+int snapdeck_syncfs(int fd);
+
 /// 1 when the running CPU has SSE4.2 (so the fast CRC32C path is taken).
 int snapdeck_crc32c_is_hardware(void);
 

@@ -15,8 +15,9 @@ final class BackupRuntime: @unchecked Sendable {
     var inFlight: [Int: (backend: ObjectID, tablets: [ObjectID])] = [:]
     var attempts: [ObjectID: Int] = [:]
     var nextSignature = 1
-    /// Repository keys that already exist (read once when uploading resumes).
-    var existingKeys: Set<String> = []
+    /// Repository objects that already exist, with their sizes (read once when uploading
+    /// starts, so a resumed job skips what it copied before).
+    var existingKeys: [String: Int64] = [:]
     var infoUploadRunning = false
     var infoRetryAt: Date?
     var cleanupNote: String?

@@ -151,9 +151,9 @@ extension JobScheduler {
         let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: job.record.label) + "/"
         do {
             let store = try host.objectStore(for: repository)
-            job.existingKeys = Set(try store.list(prefix: prefix).map(\.key))
+            job.existingKeys = Dictionary(try store.list(prefix: prefix).map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
         } catch {
-            job.existingKeys = []
+            job.existingKeys = [:]
         }
         var doneFiles = 0
         var doneBytes: Int64 = 0

@@ -72,7 +72,8 @@ struct TaskContext: @unchecked Sendable {
                 }
                 for rowset in tablet.rowsets {
                     let key = paths.dataFile(tabletDirectory: directory, fileName: rowset.fileName, md5: rowset.md5)
-                    if existing.contains(key) {
+                    // The name carries the MD5, so a same-sized object under it is this file.
+                    if existing[key] == rowset.size {
                         job.progress.fileSkipped(bytes: rowset.size)
                         continue
                     }
@@ -85,7 +86,7 @@ struct TaskContext: @unchecked Sendable {
                 }
                 let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
                 let headerKey = paths.dataFile(tabletDirectory: directory, fileName: "\(tablet.tabletId).hdr", md5: Checksums.md5Hex(header))
-                if !existing.contains(headerKey) { try store.put(header, key: headerKey) }
+                if existing[headerKey] != Int64(header.count) { try store.put(header, key: headerKey) }
                 results.append((tablet.tabletId, nil, false))
             } catch let error as ObjectStoreError {
                 if error.kind == .cancelled { results.append((tablet.tabletId, nil, false)) } else {
