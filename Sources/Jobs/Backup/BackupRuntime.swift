@@ -21,6 +21,8 @@ final class BackupRuntime: @unchecked Sendable {
     var infoUploadRunning = false
     var infoRetryAt: Date?
     var cleanupNote: String?
+    /// When the current phase began in this process (wall clock, for the log's timings).
+    var phaseStarted: Date?
 
     init(record: BackupJobRecord) {
         self.record = record

@@ -55,6 +55,7 @@ extension JobScheduler {
     /// Advances a job by at most one phase. Runs on the scheduler's queue.
     func stepBackup(_ job: BackupRuntime) {
         guard !job.record.state.isDone, !stopped, let host else { return }
+        if job.phaseStarted == nil { job.phaseStarted = Date() }
         if nowMillis() - job.record.createTime > job.record.timeoutSeconds * 1000 {
             finishCancelled(job, status: JobStatus(code: "TIMEOUT", message: ""))
             return
@@ -84,9 +85,13 @@ extension JobScheduler {
     }
 
     func transition(_ job: BackupRuntime, to state: BackupState) {
+        let left = job.record.state
+        let elapsed = job.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+        job.phaseStarted = Date()
         job.record.state = state
         persist(job)
-        host?.logger.info("backup \(job.record.label) (job \(job.record.jobId)) -> \(state.rawValue)")
+        // Phase timings with millisecond precision, for operators and the benchmark scripts.
+        host?.logger.info("backup \(job.record.label) (job \(job.record.jobId)) \(left.rawValue) took \(String(format: "%.1f", elapsed)) ms -> \(state.rawValue)")
         stepBackup(job)
     }
 

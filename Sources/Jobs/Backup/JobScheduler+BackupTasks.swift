@@ -114,7 +114,8 @@ extension JobScheduler {
                 job.record.taskErrors = [:]
                 job.record.state = .finished
                 persist(job)
-                host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) FINISHED")
+                let elapsed = job.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+                host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) UPLOAD_INFO took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(job.record.finishedTime - job.record.createTime) ms")
                 pruneHistory()
             }
         }
