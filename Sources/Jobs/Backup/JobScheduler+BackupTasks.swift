@@ -30,7 +30,7 @@ extension JobScheduler {
                 let work = TabletWork(
                     signature: signature, backend: backend, tablets: batch.compactMap { tablets[$0] },
                     placement: batch.compactMap { id in placement[id].map { (id, $0) } })
-                let context = TaskContext(scheduler: self, job: job, host: host)
+                let context = TaskContext(scheduler: self, job: job, host: host, limiter: limiter(for: backend))
                 executor(for: backend).submit {
                     let results = phase == .snapshot ? context.snapshot(work) : context.upload(work)
                     context.scheduler.queue.async { context.scheduler.taskFinished(job, signature: signature, results: results) }

@@ -8,6 +8,8 @@ struct TaskContext: @unchecked Sendable {
     let scheduler: JobScheduler
     let job: BackupRuntime
     let host: JobHost
+    /// The backend's shared rate limiter (looked up on the scheduler's queue, which owns them).
+    let limiter: RateLimiter
 
     private var record: BackupJobRecord { scheduler.queue.sync { job.record } }
 
@@ -48,7 +50,7 @@ struct TaskContext: @unchecked Sendable {
         let maker = SnapshotMaker(layout: host.layout)
         let existing = scheduler.queue.sync { job.existingKeys }
         let control = JobTransferControl(
-            cancel: job.cancel, progress: job.progress, limiter: scheduler.limiter(for: work.backend), settings: settings)
+            cancel: job.cancel, progress: job.progress, limiter: limiter, settings: settings)
         let folder = record.snapshotFolders[work.backend] ?? record.snapshotFolders.values.first ?? ""
         var results: JobScheduler.TabletResults = []
         for (done, tablet) in work.tablets.enumerated() {

@@ -23,9 +23,18 @@ public final class JobScheduler: @unchecked Sendable {
     /// The clock for timeouts and retry times; tests replace it with a manual one.
     public var now: @Sendable () -> Date = { Date() }
 
+    private static let onQueueKey = DispatchSpecificKey<Bool>()
+
     public init(host: JobHost, database: DatabaseQueue) {
         self.host = host
         journal = JobJournal(database: database)
+        queue.setSpecific(key: Self.onQueueKey, value: true)
+    }
+
+    /// Runs `body` on the scheduler's queue, directly when already there (the host may be
+    /// released, and stop the scheduler, from a block running on it).
+    func onQueue<T>(_ body: () -> T) -> T {
+        DispatchQueue.getSpecific(key: Self.onQueueKey) == true ? body() : queue.sync(execute: body)
     }
 
     /// Loads the journal, resumes unfinished jobs where they stopped, and starts the timer.
@@ -45,7 +54,7 @@ public final class JobScheduler: @unchecked Sendable {
 
     /// Stops scheduling (at process exit); unfinished jobs stay in the journal and resume later.
     public func stop() {
-        queue.sync {
+        onQueue {
             stopped = true
             timer?.cancel()
             for job in backups.values { job.cancel.set() }
@@ -56,6 +65,7 @@ public final class JobScheduler: @unchecked Sendable {
         for job in backups.values where !job.record.state.isDone { stepBackup(job) }
     }
 
+    /// Only on `queue`: the scheduler's queue owns the executor and limiter tables.
     func executor(for backend: ObjectID) -> BackendExecutor {
         if let e = executors[backend] { return e }
         let e = BackendExecutor(backendId: backend) { [weak self] in

@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BackupCrashTests {
+    static let states = ["PENDING", "SNAPSHOTING", "UPLOAD_SNAPSHOT", "UPLOADING", "SAVE_META", "UPLOAD_INFO"]
+
+    /// kill -9 while a backup sits in each state, restart, and the job finishes with every
+    /// repository file's MD5 matching its name.
+    @Test(arguments: states)
+    func killInEveryStateThenResume(state: String) throws {
+        let dir = SnapDeckProcess.temporaryDirectory()
+        let repo = dir + "-repo"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: repo)
+        }
+        let setup = try SnapDeckProcess.run(["sql", "--data", dir, "-e", """
+            CREATE DATABASE d;
+            CREATE TABLE d.t (k INT NOT NULL, v VARCHAR(20)) DISTRIBUTED BY HASH(k) BUCKETS 8 PROPERTIES ('replication_num' = '2');
+            INSERT INTO d.t VALUES (1,'a'),(2,'b'),(3,'c'),(4,'d'),(5,'e'),(6,'f'),(7,'g'),(8,'h');
+            INSERT INTO d.t VALUES (9,'i'),(10,'j');
+            CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(repo)';
+            ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '\(state)');
+            """])
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let backup = Process()
+        backup.executableURL = URL(fileURLWithPath: SnapDeckProcess.binary)
+        backup.arguments = ["sql", "--data", dir, "-e", "BACKUP SNAPSHOT d.crash TO r"]
+        backup.standardOutput = FileHandle.nullDevice
+        backup.standardError = FileHandle.nullDevice
+        try backup.run()
+        let reached = poll(seconds: 30) { journalState(dir) == state }
+        kill(backup.processIdentifier, SIGKILL)
+        backup.waitUntilExit()
+        #expect(reached, "job never reached \(state); journal says \(journalState(dir) ?? "nothing")")
+
+        let resume = try SnapDeckProcess.run(["sql", "--data", dir, "--wait-all", "-e", "ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')"])
+        #expect(resume.status == 0, "\(resume.stderr)")
+        let show = try SnapDeckProcess.run(["sql", "--data", dir, "--format", "tsv", "-e", "SHOW BACKUP FROM d; SHOW SNAPSHOT ON r"])
+        let lines = show.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[1][3] == "FINISHED", "\(show.stdout)")
+        #expect(lines[1][12] == "[OK]")
+        #expect(lines.last?.first == "crash" && lines.last?.last == "OK")
+        let files = (FileManager.default.subpaths(atPath: repo) ?? []).filter { $0.contains("__ss_crash/") && !isDirectory(repo + "/" + $0) }
+        #expect(files.contains { $0.contains("/__info_") })
+        #expect(files.contains { $0.contains(".dat.") })
+        for file in files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: repo + "/" + file))
+            let md5 = Insecure.MD5.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            #expect(file.hasSuffix("." + md5), "\(file) after kill in \(state)")
+        }
+        let snapshotDirs = (FileManager.default.subpaths(atPath: dir + "/backends") ?? []).filter { $0.hasSuffix("/snapshot") || $0.contains("/snapshot/") }
+        #expect(snapshotDirs.allSatisfy { $0.hasSuffix("/snapshot") }, "\(snapshotDirs)")
+    }
+
+    @Test func detachedJobsResumeInTheNextProcess() throws {
+        let dir = SnapDeckProcess.temporaryDirectory()
+        let repo = dir + "-repo"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: repo)
+        }
+        let first = try SnapDeckProcess.run(["sql", "--data", dir, "--detach", "-e", """
+            CREATE DATABASE d; CREATE TABLE d.t (k INT) DISTRIBUTED BY HASH(k) BUCKETS 2;
+            INSERT INTO d.t VALUES (1), (2);
+            CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(repo)';
+            ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = 'PENDING');
+            BACKUP SNAPSHOT d.later TO r;
+            """])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(journalState(dir) == "PENDING")
+        let second = try SnapDeckProcess.run(["sql", "--data", dir, "--wait-all", "-e", "ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')"])
+        #expect(second.status == 0)
+        #expect(journalState(dir) == "FINISHED")
+    }
+
+    private func journalState(_ dir: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["file:\(dir)/meta.sqlite?mode=ro", "SELECT state FROM jobs ORDER BY id DESC LIMIT 1"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    private func poll(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var dir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
+    }
+}
