@@ -37,7 +37,9 @@ struct DemoCommand: ParsableCommand {
         } else {
             print("Using the demo cluster already in \(cluster.layout.root) (--fresh builds a new one).")
         }
+        if !JobWaiter(cluster: cluster).wait(for: cluster.jobsStartedHere) { throw ExitCode(1) }
         printSummary(cluster)
+        cluster.close()
     }
 
     private func printSummary(_ cluster: Cluster) {
@@ -60,6 +62,9 @@ struct DemoCommand: ParsableCommand {
           snapdeck sql --data \(root) -e "SHOW TABLET FROM retail.customers"
           snapdeck sql --data \(root) -e "SELECT * FROM retail.customers WHERE city = '上海' LIMIT 5"
           snapdeck sql --data \(root) -e "CHECKSUM TABLE retail.orders, retail.customers"
+          snapdeck sql --data \(root) -e "BACKUP SNAPSHOT retail.nightly TO demo_repo"     (rate-limited: watch it)
+          snapdeck sql --data \(root) -e "SHOW BACKUP FROM retail\\G"
+          snapdeck sql --data \(root) -e "SHOW SNAPSHOT ON demo_repo"
           snapdeck sql --data \(root)          (interactive shell; 'help contents;' lists statements)
         """)
     }

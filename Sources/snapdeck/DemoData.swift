@@ -65,6 +65,14 @@ struct DemoData {
         }
         progress("loaded 30000 rows into telemetry.events (dynamic partitions) in 3 loads")
         try run("INSERT INTO telemetry.hosts VALUES (1, 'host-1', 'rack-A', true), (2, 'host-2', 'rack-A', true), (3, 'host-3', '机架-B', false)", &session)
+        let repository = cluster.layout.root + "/repository"
+        // A modest per-backend rate limit, so a demo backup runs long enough to watch.
+        try run("""
+            CREATE REPOSITORY demo_repo WITH LOCAL ON LOCATION '\(repository)';
+            ADMIN SET FRONTEND CONFIG ('transfer_rate_limit_bytes_per_second' = '1048576');
+            BACKUP SNAPSHOT telemetry.`遥测_first` TO demo_repo;
+            """, &session)
+        progress("created repository demo_repo in \(repository) and started backup telemetry.遥测_first")
     }
 
     private func run(_ sql: String, _ session: inout Session) throws(SQLError) {
