@@ -76,6 +76,9 @@ public struct TableRecord: Sendable, Codable, Equatable {
     public var properties: [PropertyEntry]
     public var comment: String
     public var createdAt: Int64
+    /// Set while a restore job builds this table: hidden from queries, SHOW and loads until
+    /// the job commits (or removed if it is cancelled).
+    public var hiddenByJob: Int64?
 
     public init(
         id: ObjectID, databaseId: ObjectID, name: String, columns: [Column],

@@ -24,6 +24,8 @@ public struct PartitionRecord: Sendable, Codable, Equatable {
     public var buckets: Int
     public var visibleVersion: Int64
     public var visibleVersionTime: Int64
+    /// Set while a restore job builds this partition (see `TableRecord.hiddenByJob`).
+    public var hiddenByJob: Int64?
     public init(
         id: ObjectID, tableId: ObjectID, name: String, bound: PartitionBound, buckets: Int,
         visibleVersion: Int64, visibleVersionTime: Int64

@@ -32,16 +32,33 @@ public struct CatalogState: Sendable {
         databases.values.first { $0.name == name }
     }
 
+    /// Tables users can see (not being built by a restore).
     public func tables(in databaseId: ObjectID) -> [TableRecord] {
+        allTables(in: databaseId).filter { $0.hiddenByJob == nil }
+    }
+
+    /// Every table, hidden ones included.
+    public func allTables(in databaseId: ObjectID) -> [TableRecord] {
         (tablesByDatabase[databaseId] ?? []).compactMap { tables[$0] }
     }
 
+    /// A table users can see.
     public func table(named name: String, in databaseId: ObjectID) -> TableRecord? {
         tables(in: databaseId).first { $0.name == name }
     }
 
-    /// Partitions in creation order.
+    /// A table by name, hidden ones included (names are unique across both).
+    public func anyTable(named name: String, in databaseId: ObjectID) -> TableRecord? {
+        allTables(in: databaseId).first { $0.name == name }
+    }
+
+    /// Partitions users can see, in creation order.
     public func partitions(of tableId: ObjectID) -> [PartitionRecord] {
+        allPartitions(of: tableId).filter { $0.hiddenByJob == nil }
+    }
+
+    /// Every partition, hidden ones included, in creation order.
+    public func allPartitions(of tableId: ObjectID) -> [PartitionRecord] {
         (partitionsByTable[tableId] ?? []).compactMap { partitions[$0] }
     }
 

@@ -136,6 +136,10 @@ enum CatalogMigrations {
                 t.column("updatedAt", .integer).notNull()
             }
         }
+        migrator.registerMigration("v3-restore-visibility") { db in
+            try db.alter(table: "tables") { t in t.add(column: "hiddenByJob", .integer) }
+            try db.alter(table: "partitions") { t in t.add(column: "hiddenByJob", .integer) }
+        }
         return migrator
     }
 }

@@ -30,6 +30,14 @@ extension Cluster: JobHost {
         return objectStoreWrapper.map { $0(store) } ?? store
     }
 
+    public func writeCatalog<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
+        try store.write(body)
+    }
+
+    public func collectGarbage() {
+        removeGarbageNow()
+    }
+
     func configString(_ key: String) -> String {
         catalog.config[key] ?? FrontendConfig.knob(key)?.defaultValue ?? ""
     }

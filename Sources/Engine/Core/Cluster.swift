@@ -126,8 +126,11 @@ public final class Cluster: @unchecked Sendable {
         case .showSnapshot(let repository, let snapshot, let timestamp):
             return try showSnapshot(repository: repository, snapshot: snapshot, timestamp: timestamp, c)
         case .cancelBackup(let database): return try cancelBackup(database, c)
-        case .restore, .showRestore, .cancelRestore, .dropSnapshot, .adminCheckSnapshot:
-            throw SQLError.general("RESTORE, SHOW RESTORE, CANCEL RESTORE, DROP SNAPSHOT and ADMIN CHECK SNAPSHOT are not available in this build yet")
+        case .restore(let restore): return try submitRestore(restore, c)
+        case .showRestore(let show): return try showRestore(show, c)
+        case .cancelRestore(let database): return try cancelRestore(database, c)
+        case .dropSnapshot, .adminCheckSnapshot:
+            throw SQLError.general("DROP SNAPSHOT and ADMIN CHECK SNAPSHOT are not available in this build yet")
         }
     }
 

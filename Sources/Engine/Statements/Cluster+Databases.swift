@@ -23,7 +23,7 @@ extension Cluster {
             if ifExists { return ResultSet() }
             throw SQLError(code: 1008, sqlState: "HY000", "Can't drop database '\(name)'; database doesn't exist")
         }
-        let tables = c.catalog.tables(in: database.id)
+        let tables = c.catalog.allTables(in: database.id)
         try write { tx in
             for table in tables { try dropTableRecords(table, tx) }
             try tx.deleteDatabase(database.id)
@@ -61,22 +61,14 @@ extension Cluster {
 
     /// Deletes a table's records and marks its tablet folders on every backend as garbage.
     func dropTableRecords(_ table: TableRecord, _ tx: CatalogTransaction) throws {
-        for partition in tx.state.partitions(of: table.id) {
+        for partition in tx.state.allPartitions(of: table.id) {
             try dropPartitionRecords(partition, tx)
         }
         try tx.deleteTable(table.id)
     }
 
     func dropPartitionRecords(_ partition: PartitionRecord, _ tx: CatalogTransaction) throws {
-        for tablet in tx.state.tablets(of: partition.id) {
-            for rowset in tx.state.rowsets(of: tablet.id) { try tx.deleteRowset(rowset.id) }
-            for replica in tx.state.replicas(of: tablet.id) {
-                try tx.addGarbage(layout.tabletDirectory(backend: replica.backendId, tablet: tablet.id))
-                try tx.deleteReplica(replica.id)
-            }
-            try tx.deleteTablet(tablet.id)
-        }
-        try tx.deletePartition(partition.id)
+        for folder in try tx.deletePartitionTree(partition) { try tx.addGarbage(folder) }
     }
 
     /// Deletes the files recorded as garbage now that the catalog no longer references them.

@@ -7,7 +7,10 @@ extension Cluster {
     func createTable(_ create: CreateTable, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         let database = try c.database(create.name.database)
-        if c.catalog.table(named: create.name.name, in: database.id) != nil {
+        if let existing = c.catalog.anyTable(named: create.name.name, in: database.id) {
+            if let job = existing.hiddenByJob {
+                throw SQLError.general("Table '\(create.name.name)' is being restored by job \(job); wait for it or cancel the restore")
+            }
             if create.ifNotExists { return ResultSet() }
             throw SQLError.tableExists(create.name.name)
         }
@@ -27,33 +30,16 @@ extension Cluster {
         return ResultSet()
     }
 
-    /// Creates a partition with its tablets and replicas (no data yet: version 1, as Doris
-    /// starts every partition).
+    /// Creates a partition with its tablets and replicas (see `CatalogTransaction.createPartition`).
     @discardableResult
     func addPartition(name: String, bound: PartitionBound, buckets: Int, to table: TableRecord, _ tx: CatalogTransaction) throws -> PartitionRecord {
-        let partition = PartitionRecord(
-            id: try tx.nextId(), tableId: table.id, name: name, bound: bound, buckets: buckets,
-            visibleVersion: 1, visibleVersionTime: Clock.nowSeconds())
-        try tx.save(partition)
-        let alive = tx.state.sortedBackends.filter(\.alive).map(\.id)
-        guard alive.count >= table.replicationNum else {
-            throw SQLError.general(
-                "Failed to find enough backend, please check the replication num,replication tag and storage medium and avaiable capacity of backends or maybe all be on same host. replication num: \(table.replicationNum), available backends: \(alive.count)")
+        do {
+            return try tx.createPartition(
+                name: name, bound: bound, buckets: buckets, replicationNum: table.replicationNum, table: table,
+                now: Clock.nowSeconds())
+        } catch let error as NotEnoughBackends {
+            throw SQLError.general(error.description)
         }
-        let ids = try tx.nextIds(buckets * (1 + table.replicationNum))
-        var next = ids.makeIterator()
-        // Spread replicas round-robin, starting each tablet one backend further on, so every
-        // backend holds a share of every partition.
-        let start = Int(partition.id % Int64(alive.count))
-        for bucket in 0..<buckets {
-            let tablet = TabletRecord(id: next.next()!, partitionId: partition.id, bucket: bucket)
-            try tx.save(tablet)
-            for r in 0..<table.replicationNum {
-                let backend = alive[(start + bucket + r) % alive.count]
-                try tx.save(ReplicaRecord(id: next.next()!, tabletId: tablet.id, backendId: backend))
-            }
-        }
-        return partition
     }
 
     func dropTable(_ name: TableName, ifExists: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
@@ -117,7 +103,7 @@ extension Cluster {
             guard table.partitionKind != .unpartitioned else {
                 throw SQLError.general("Table \(table.name) is not partitioned")
             }
-            let existing = c.catalog.partitions(of: table.id)
+            let existing = c.catalog.allPartitions(of: table.id)
             if definition.ifNotExists, existing.contains(where: { $0.name == definition.name }) { return ResultSet() }
             let bound = try PartitionBounds(table: table).bound(for: definition, existing: existing.map { ($0.name, $0.bound) })
             let buckets = try distribution.map { d throws(SQLError) in try TablePlanner.buckets(d.buckets) } ?? table.defaultBuckets

@@ -24,7 +24,7 @@ struct DynamicPartitions {
         guard let table = catalog.tables[tableId], table.property("dynamic_partition.enable")?.lowercased() == "true" else { return }
         let settings = try Self.settings(of: table)
         guard let type = table.partitionColumns.first.flatMap({ table.column(named: $0)?.type }) else { return }
-        let existing = catalog.partitions(of: table.id)
+        let existing = catalog.allPartitions(of: table.id)
         let today = Int32(Clock.nowSeconds() / 86400)
         let first = table.property("dynamic_partition.create_history_partition")?.lowercased() == "true" ? settings.start : 0
         var missing: [(String, PartitionBound)] = []

@@ -30,4 +30,8 @@ public protocol JobHost: AnyObject, Sendable {
     var logger: Logger { get }
     /// The object store behind a repository record.
     func objectStore(for repository: RepositoryRecord) throws(ObjectStoreError) -> ObjectStore
+    /// Runs one atomic catalog change (restore jobs create and publish tables with it).
+    func writeCatalog<T>(_ body: (CatalogTransaction) throws -> T) throws -> T
+    /// Deletes files the catalog recorded as garbage (after a commit replaced them).
+    func collectGarbage()
 }

@@ -7,12 +7,16 @@ struct JobJournal: Sendable {
     let database: DatabaseQueue
 
     func save<T: Encodable>(id: Int64, kind: JobKind, databaseId: Int64, state: String, body: T) throws {
+        try database.write { db in try Self.save(in: db, id: id, kind: kind, databaseId: databaseId, state: state, body: body) }
+    }
+
+    /// Saves inside a transaction someone else holds (a restore's catalog commit), so the job's
+    /// FINISHED and the catalog change become durable together.
+    static func save<T: Encodable>(in db: Database, id: Int64, kind: JobKind, databaseId: Int64, state: String, body: T) throws {
         let data = try JSONEncoder().encode(body)
-        try database.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO jobs(id, kind, databaseId, state, body, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [id, kind.rawValue, databaseId, state, data, Int64(Date().timeIntervalSince1970)])
-        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO jobs(id, kind, databaseId, state, body, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id, kind.rawValue, databaseId, state, data, Int64(Date().timeIntervalSince1970)])
     }
 
     func delete(ids: [Int64]) throws {

@@ -14,6 +14,7 @@ public final class JobScheduler: @unchecked Sendable {
     weak var host: JobHost?
     let journal: JobJournal
     var backups: [Int64: BackupRuntime] = [:]
+    var restores: [Int64: RestoreRuntime] = [:]
     private var executors: [ObjectID: BackendExecutor] = [:]
     private var limiters: [ObjectID: RateLimiter] = [:]
     private var timer: DispatchSourceTimer?
@@ -40,10 +41,13 @@ public final class JobScheduler: @unchecked Sendable {
     /// Loads the journal, resumes unfinished jobs where they stopped, and starts the timer.
     public func start() throws {
         let records = try journal.load(.backup, as: BackupJobRecord.self)
+        let restoreRecords = try journal.load(.restore, as: RestoreJobRecord.self)
         queue.sync {
             for record in records { backups[record.jobId] = BackupRuntime(record: record) }
+            for record in restoreRecords { restores[record.jobId] = RestoreRuntime(record: record) }
             collectStaleSnapshots()
             for job in backups.values where !job.record.state.isDone { resumeBackup(job) }
+            for job in restores.values where !job.record.state.isDone { resumeRestore(job) }
         }
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
@@ -58,11 +62,13 @@ public final class JobScheduler: @unchecked Sendable {
             stopped = true
             timer?.cancel()
             for job in backups.values { job.cancel.set() }
+            for job in restores.values { job.cancel.set() }
         }
     }
 
     private func tick() {
         for job in backups.values where !job.record.state.isDone { stepBackup(job) }
+        for job in restores.values where !job.record.state.isDone { stepRestore(job) }
     }
 
     /// Only on `queue`: the scheduler's queue owns the executor and limiter tables.
@@ -100,33 +106,40 @@ public final class JobScheduler: @unchecked Sendable {
 
     // MARK: - Queries used by the engine
 
+    /// Every job known to this process, as (kind, id, database, label, repository, done).
+    private var allJobs: [(kind: JobKind, id: Int64, database: ObjectID, label: String, repository: ObjectID, done: Bool)] {
+        backups.values.map { (JobKind.backup, $0.record.jobId, $0.record.databaseId, $0.record.label, $0.record.repositoryId, $0.record.state.isDone) }
+            + restores.values.map { (JobKind.restore, $0.record.jobId, $0.record.databaseId, $0.record.label, $0.record.request.repositoryId, $0.record.state.isDone) }
+    }
+
     /// The most recent job of a database (backup or restore), which the one-job rule looks at.
     public func latestJob(database: ObjectID) -> (label: String, jobId: Int64, done: Bool, kind: JobKind)? {
-        queue.sync {
-            backups.values.filter { $0.record.databaseId == database }
-                .max { $0.record.jobId < $1.record.jobId }
-                .map { ($0.record.label, $0.record.jobId, $0.record.state.isDone, JobKind.backup) }
+        onQueue {
+            allJobs.filter { $0.database == database }.max { $0.id < $1.id }.map { ($0.label, $0.id, $0.done, $0.kind) }
         }
     }
 
     /// Whether any unfinished job uses the repository.
     public func repositoryInUse(_ repositoryId: ObjectID) -> Bool {
-        queue.sync { backups.values.contains { $0.record.repositoryId == repositoryId && !$0.record.state.isDone } }
+        onQueue { allJobs.contains { $0.repository == repositoryId && !$0.done } }
     }
 
     /// Labels of unfinished jobs on a repository (DROP SNAPSHOT refuses them).
     public func labelsInUse(repository repositoryId: ObjectID) -> Set<String> {
-        queue.sync { Set(backups.values.filter { $0.record.repositoryId == repositoryId && !$0.record.state.isDone }.map(\.record.label)) }
+        onQueue { Set(allJobs.filter { $0.repository == repositoryId && !$0.done }.map(\.label)) }
     }
 
     /// Jobs not yet FINISHED or CANCELLED.
     public func unfinishedJobIds() -> [Int64] {
-        queue.sync { backups.values.filter { !$0.record.state.isDone }.map(\.record.jobId).sorted() }
+        onQueue { allJobs.filter { !$0.done }.map(\.id).sorted() }
     }
 
     /// True once every listed job is FINISHED or CANCELLED (or unknown).
     public func allDone(_ jobIds: [Int64]) -> Bool {
-        queue.sync { jobIds.allSatisfy { backups[$0]?.record.state.isDone ?? true } }
+        onQueue {
+            let unfinished = Set(allJobs.filter { !$0.done }.map(\.id))
+            return jobIds.allSatisfy { !unfinished.contains($0) }
+        }
     }
 
     /// Drops finished jobs beyond the retention rules: at most `maxJobsPerDatabase` per
@@ -135,15 +148,19 @@ public final class JobScheduler: @unchecked Sendable {
         guard let settings = host?.jobSettings else { return }
         let now = nowMillis()
         var removed: [Int64] = []
-        let byDatabase = Dictionary(grouping: backups.values, by: { $0.record.databaseId })
+        let finishedAt = backups.mapValues(\.record.finishedTime).merging(restores.mapValues(\.record.finishedTime)) { a, _ in a }
+        let byDatabase = Dictionary(grouping: allJobs, by: { $0.database })
         for (_, jobs) in byDatabase {
-            let sorted = jobs.sorted { $0.record.jobId > $1.record.jobId }
-            for (i, job) in sorted.enumerated() where job.record.state.isDone {
-                let expired = job.record.finishedTime > 0 && now - job.record.finishedTime > settings.historyKeepSeconds * 1000
-                if i >= settings.maxJobsPerDatabase || expired { removed.append(job.record.jobId) }
+            for (i, job) in jobs.sorted(by: { $0.id > $1.id }).enumerated() where job.done {
+                let finished = finishedAt[job.id] ?? 0
+                let expired = finished > 0 && now - finished > settings.historyKeepSeconds * 1000
+                if i >= settings.maxJobsPerDatabase || expired { removed.append(job.id) }
             }
         }
-        for id in removed { backups[id] = nil }
+        for id in removed {
+            backups[id] = nil
+            restores[id] = nil
+        }
         try? journal.delete(ids: removed)
     }
 
@@ -153,6 +170,11 @@ public final class JobScheduler: @unchecked Sendable {
         var keep: Set<String> = []
         for job in backups.values where !job.record.state.isDone {
             for (backend, name) in job.record.snapshotFolders { keep.insert("\(backend)/\(name)") }
+        }
+        for job in restores.values where !job.record.state.isDone {
+            for tablet in job.record.plan?.tablets ?? [] {
+                for backend in tablet.backends { keep.insert("\(backend)/\(job.record.stagingFolder)") }
+            }
         }
         for backend in host.catalog.backends.keys {
             let dir = host.layout.backendDirectory(backend) + "/snapshot"

@@ -88,6 +88,14 @@ public enum DurableFile {
         guard fsync(fd) == 0 else { throw FileError("fsync", path) }
     }
 
+    /// Flushes the whole file system holding `path` (one call instead of an fsync per file).
+    public static func syncFileSystem(_ path: String) throws(FileError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", path) }
+        defer { close(fd) }
+        guard snapdeck_syncfs(fd) == 0 else { throw FileError("sync", path) }
+    }
+
     /// `mkdir -p`, reporting the system's reason on failure.
     public static func makeDirectories(_ path: String) throws(FileError) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }

@@ -1,0 +1,128 @@
+import Catalog
+import Foundation
+
+/// The states of a restore job, in order (Doris's newer CREATING step folds into PENDING).
+public enum RestoreState: String, Sendable, Codable, CaseIterable {
+    case pending = "PENDING"
+    case snapshoting = "SNAPSHOTING"
+    case download = "DOWNLOAD"
+    case downloading = "DOWNLOADING"
+    case commit = "COMMIT"
+    case committing = "COMMITTING"
+    case finished = "FINISHED"
+    case cancelled = "CANCELLED"
+
+    public var isDone: Bool { self == .finished || self == .cancelled }
+}
+
+/// One table to restore: its name in the snapshot, which partitions (nil = all), and the name
+/// it gets here.
+public struct RestoreTableRequest: Sendable, Codable, Equatable {
+    public var name: String
+    public var partitions: [String]?
+    public var alias: String?
+    public init(name: String, partitions: [String]?, alias: String?) {
+        self.name = name
+        self.partitions = partitions
+        self.alias = alias
+    }
+    public var targetName: String { alias ?? name }
+}
+
+/// What a RESTORE statement asks for, after its syntax and properties are checked.
+public struct RestoreRequest: Sendable, Codable, Equatable {
+    public var label: String
+    public var timestamp: String
+    public var repositoryId: ObjectID
+    public var repositoryName: String
+    public var databaseId: ObjectID
+    public var databaseName: String
+    public var tables: [RestoreTableRequest]
+    public var replicationNum: Int
+    public var reserveReplica: Bool
+    public var reserveDynamicPartitionEnable: Bool
+    public var allowLoad: Bool
+    public var timeoutSeconds: Int64
+
+    public init(
+        label: String, timestamp: String, repositoryId: ObjectID, repositoryName: String, databaseId: ObjectID,
+        databaseName: String, tables: [RestoreTableRequest], replicationNum: Int, reserveReplica: Bool,
+        reserveDynamicPartitionEnable: Bool, allowLoad: Bool, timeoutSeconds: Int64
+    ) {
+        self.label = label
+        self.timestamp = timestamp
+        self.repositoryId = repositoryId
+        self.repositoryName = repositoryName
+        self.databaseId = databaseId
+        self.databaseName = databaseName
+        self.tables = tables
+        self.replicationNum = replicationNum
+        self.reserveReplica = reserveReplica
+        self.reserveDynamicPartitionEnable = reserveDynamicPartitionEnable
+        self.allowLoad = allowLoad
+        self.timeoutSeconds = timeoutSeconds
+    }
+}
+
+/// Where each backed-up tablet goes, fixed in PENDING once new tables and partitions exist.
+public struct RestorePlan: Sendable, Codable, Equatable {
+    public struct Tablet: Sendable, Codable, Equatable {
+        public var sourceTabletId: ObjectID
+        public var targetTabletId: ObjectID
+        /// Backends of the target replicas; files are downloaded to the first and copied on.
+        public var backends: [ObjectID]
+        /// Repository folder of the source tablet.
+        public var remoteDirectory: String
+        /// File names as the snapshot lists them (`<name>.<md5>`).
+        public var files: [String]
+        /// New rowset id for each source segment file name (`<rowsetId>_0.dat`).
+        public var rowsetIds: [String: ObjectID]
+    }
+    public struct Partition: Sendable, Codable, Equatable {
+        public var targetPartitionId: ObjectID
+        public var name: String
+        public var isNew: Bool
+        public var backedUpVersion: Int64
+        public var tablets: [Tablet]
+    }
+    public struct Table: Sendable, Codable, Equatable {
+        public var sourceName: String
+        public var targetName: String
+        public var targetTableId: ObjectID
+        public var isNew: Bool
+        public var partitions: [Partition]
+    }
+    public var tables: [Table]
+    public var tablets: [Tablet] { tables.flatMap { $0.partitions.flatMap(\.tablets) } }
+}
+
+/// Everything about one restore job that must survive a restart (the journal row).
+public struct RestoreJobRecord: Sendable, Codable, Equatable {
+    public var jobId: Int64
+    public var request: RestoreRequest
+    public var state: RestoreState = .pending
+    public var createTime: Int64
+    public var metaPreparedTime: Int64 = -1
+    public var snapshotFinishedTime: Int64 = -1
+    public var downloadFinishedTime: Int64 = -1
+    public var finishedTime: Int64 = -1
+    public var status: JobStatus = .ok
+    public var plan: RestorePlan?
+    /// The RestoreObjs cell: the snapshot's brief JSON, restricted to what is restored.
+    public var restoreObjects: String = ""
+    /// Staging folder name under `backends/<be>/snapshot/`.
+    public var stagingFolder: String = ""
+    public var downloadedTablets: Set<ObjectID> = []
+    /// Rowsets staged for each target tablet (from the downloaded header), published at commit.
+    public var stagedRowsets: [ObjectID: [RowsetRecord]] = [:]
+    public var taskErrors: [ObjectID: String] = [:]
+
+    public init(jobId: Int64, request: RestoreRequest, createTime: Int64) {
+        self.jobId = jobId
+        self.request = request
+        self.createTime = createTime
+    }
+
+    public var label: String { request.label }
+    public var databaseId: ObjectID { request.databaseId }
+}

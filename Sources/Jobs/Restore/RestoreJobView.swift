@@ -1,0 +1,65 @@
+import Catalog
+import Foundation
+
+/// An immutable picture of one restore job for SHOW RESTORE and the dashboard.
+public struct RestoreJobView: Sendable {
+    public var record: RestoreJobRecord
+    public var unfinished: [String]
+    public var taskProgress: [String]
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var throughput: Double?
+
+    /// The 18 columns of SHOW RESTORE (SPEC §4.2).
+    public static let columns = [
+        "JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "RestoreObjs", "CreateTime",
+        "MetaPreparedTime", "SnapshotFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks",
+        "Progress", "TaskErrMsg", "Status", "Timeout",
+    ]
+    public static let briefDropped: Set<String> = ["RestoreObjs", "Progress", "TaskErrMsg"]
+    public static let fullColumns = ["FilesDone", "FilesTotal", "Throughput"]
+
+    public func cells(brief: Bool, full: Bool) -> [String?] {
+        let r = record
+        let errors = r.taskErrors.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value)]" }
+        let all: [String?] = [
+            String(r.jobId), r.label, r.request.timestamp, r.request.databaseName, r.state.rawValue,
+            r.request.allowLoad ? "true" : "false", String(r.request.replicationNum), r.restoreObjects,
+            JobTime.format(r.createTime), JobTime.format(r.metaPreparedTime), JobTime.format(r.snapshotFinishedTime),
+            JobTime.format(r.downloadFinishedTime), JobTime.format(r.finishedTime), BackupJobView.list(unfinished),
+            BackupJobView.list(taskProgress), BackupJobView.list(errors), r.status.cell, String(r.request.timeoutSeconds),
+        ]
+        var row = brief ? zip(Self.columns, all).filter { !Self.briefDropped.contains($0.0) }.map(\.1) : all
+        if full { row += [String(filesDone), String(filesTotal), throughput.map { JobTime.rate($0) }] }
+        return row
+    }
+}
+
+extension JobScheduler {
+    public func restoreViews(database: ObjectID?) -> [RestoreJobView] {
+        onQueue {
+            restores.values.filter { database == nil || $0.record.databaseId == database }
+                .sorted { $0.record.jobId < $1.record.jobId }
+                .map { job in
+                    let r = job.record
+                    let tablets = r.plan?.tablets ?? []
+                    var unfinished: [String] = []
+                    if r.state == .downloading {
+                        unfinished = job.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
+                    }
+                    let counters = job.progress.snapshot
+                    let progress = r.state == .downloading ? counters.tasks.sorted { $0.key < $1.key }.map { "[\($0.key): \($0.value.done)/\($0.value.total)]" } : []
+                    let total = tablets.reduce(0) { $0 + $1.files.count }
+                    var throughput: Double?
+                    if let started = counters.started, Date().timeIntervalSince(started) > 0.05 {
+                        throughput = Double(counters.bytes) / Date().timeIntervalSince(started)
+                    }
+                    return RestoreJobView(
+                        record: r, unfinished: unfinished, taskProgress: progress,
+                        filesDone: r.state == .finished ? total : min(counters.files, total), filesTotal: total,
+                        bytesDone: counters.bytes, throughput: throughput)
+                }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Catalog
+import Foundation
+import Repository
+
+/// Creates, inside one catalog transaction, the hidden tables and partitions a restore needs,
+/// and returns the plan that maps every backed-up tablet to a local one.
+struct RestoreMaterializer {
+    let design: RestoreDesign
+    let record: RestoreJobRecord
+
+    func materialize(_ tx: CatalogTransaction, now: Int64) throws -> RestorePlan {
+        let paths = RepositoryPaths(repositoryName: record.request.repositoryName)
+        var tables: [RestorePlan.Table] = []
+        for design in design.tables {
+            var target: TableRecord
+            var isNew = false
+            if let existing = design.existing {
+                target = existing
+            } else {
+                isNew = true
+                target = design.source.table
+                target.id = try tx.nextId()
+                target.baseIndexId = try tx.nextId()
+                target.databaseId = record.request.databaseId
+                target.name = design.request.targetName
+                target.replicationNum = design.replicationNum
+                target.hiddenByJob = record.jobId
+                target.createdAt = now / 1000
+                target.properties = Self.propertiesForRestore(target.properties, replication: design.replicationNum,
+                                                               keepDynamicPartitioning: record.request.reserveDynamicPartitionEnable)
+                try tx.save(target)
+            }
+            var partitions: [RestorePlan.Partition] = []
+            for p in design.partitions {
+                let local: PartitionRecord
+                if let existing = p.existing {
+                    local = existing
+                } else {
+                    local = try tx.createPartition(
+                        name: p.source.name, bound: p.source.bound, buckets: p.source.buckets,
+                        replicationNum: design.replicationNum, table: target, now: now / 1000,
+                        hiddenByJob: isNew ? nil : record.jobId)
+                }
+                let localTablets = tx.state.tablets(of: local.id)
+                guard localTablets.count == p.sourceTablets.count else {
+                    throw JobError("Partition \(local.name) of table \(target.name) has \(localTablets.count) tablets here and \(p.sourceTablets.count) in the snapshot")
+                }
+                var tablets: [RestorePlan.Tablet] = []
+                for (source, tablet) in zip(p.sourceTablets, localTablets) {
+                    let segments = source.files.filter { ($0 as NSString).deletingPathExtension.hasSuffix(".dat") }
+                    var rowsetIds: [String: ObjectID] = [:]
+                    for (file, id) in zip(segments, try tx.nextIds(segments.count)) {
+                        rowsetIds[(file as NSString).deletingPathExtension] = id
+                    }
+                    let remote = paths.tabletDirectory(
+                        label: record.request.label, dbId: design.source.table.databaseId, tableId: design.source.table.id,
+                        partitionId: p.source.id, indexId: p.sourceIndexId, tabletId: source.id)
+                    tablets.append(RestorePlan.Tablet(
+                        sourceTabletId: source.id, targetTabletId: tablet.id,
+                        backends: tx.state.replicas(of: tablet.id).map(\.backendId), remoteDirectory: remote,
+                        files: source.files, rowsetIds: rowsetIds))
+                }
+                partitions.append(RestorePlan.Partition(
+                    targetPartitionId: local.id, name: local.name, isNew: p.existing == nil,
+                    backedUpVersion: p.source.visibleVersion, tablets: tablets))
+            }
+            tables.append(RestorePlan.Table(
+                sourceName: design.request.name, targetName: target.name, targetTableId: target.id, isNew: isNew,
+                partitions: partitions))
+        }
+        return RestorePlan(tables: tables)
+    }
+
+    /// Doris's property rewriting for tables built from a backup: dynamic partitioning off
+    /// unless kept on purpose, and the requested replica count.
+    static func propertiesForRestore(_ properties: [PropertyEntry], replication: Int, keepDynamicPartitioning: Bool) -> [PropertyEntry] {
+        var result = properties.filter { $0.key != "replication_num" && $0.key != "replication_allocation" }
+        if !keepDynamicPartitioning, let i = result.firstIndex(where: { $0.key == "dynamic_partition.enable" }) {
+            result[i].value = "false"
+        }
+        result.append(PropertyEntry(key: "replication_num", value: String(replication)))
+        return result
+    }
+}

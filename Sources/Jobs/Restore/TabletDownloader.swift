@@ -1,0 +1,91 @@
+import Catalog
+import Foundation
+import Repository
+import Storage
+
+/// Downloads one backed-up tablet into the staging folder of its target replicas: every file
+/// the snapshot lists, each checked against the MD5 in its name; the header tells which
+/// rowsets the segments are. Segments are renamed to their new rowset ids on the way.
+struct TabletDownloader: @unchecked Sendable {
+    let host: JobHost
+    let repository: RepositoryRecord
+    let stagingFolder: String
+    let control: TransferControl
+    let progress: TransferProgress
+
+    func download(_ tablet: RestorePlan.Tablet) -> JobScheduler.DownloadResult {
+        func failure(_ message: String, fatal: Bool) -> JobScheduler.DownloadResult {
+            JobScheduler.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: [], error: message, fatal: fatal)
+        }
+        guard let first = tablet.backends.first else { return failure("tablet \(tablet.targetTabletId) has no replica", fatal: true) }
+        let catalog = host.catalog
+        guard catalog.backends[first]?.alive == true else { return failure("backend \(first) is down", fatal: false) }
+        let maker = SnapshotMaker(layout: host.layout)
+        let staging = maker.folder(backend: first, name: stagingFolder) + "/\(tablet.targetTabletId)"
+        do {
+            let store = try host.objectStore(for: repository)
+            try DurableFile.makeDirectories(staging)
+            var header: TabletHeader?
+            var sizes: [String: Int64] = [:]
+            for file in tablet.files {
+                guard let (name, md5) = ChecksumName.split(file) else {
+                    return failure("invalid file name in snapshot info: \(file)", fatal: true)
+                }
+                let key = tablet.remoteDirectory + "/" + file
+                let local = staging + "/" + (tablet.rowsetIds[name].map { "\($0)_0.dat" } ?? name)
+                let fetched: Result<String, ObjectStoreError> = Result { () throws(ObjectStoreError) -> String in
+                    try store.getFile(key, to: local, control: control)
+                }
+                if case .failure(let error) = fetched, error.kind == .notFound {
+                    return failure("file \(key) listed in the snapshot info is missing from the repository", fatal: true)
+                }
+                let got = try fetched.get()
+                guard got == md5 else {
+                    return failure("invalid md5 of downloaded file: \(key), expected: \(md5), get: \(got)", fatal: true)
+                }
+                progress.fileDone()
+                if name.hasSuffix(".hdr") {
+                    header = try TabletHeader.decode(try DurableFile.read(local))
+                } else {
+                    sizes[name] = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
+                }
+            }
+            let rowsets = try rowsetRecords(tablet, header: header, sizes: sizes)
+            for backend in tablet.backends.dropFirst() {
+                let copy = maker.folder(backend: backend, name: stagingFolder) + "/\(tablet.targetTabletId)"
+                try DurableFile.makeDirectories(copy)
+                for rowset in rowsets {
+                    let target = copy + "/" + rowset.fileName
+                    try? FileManager.default.removeItem(atPath: target)
+                    try FileManager.default.copyItem(atPath: staging + "/" + rowset.fileName, toPath: target)
+                }
+            }
+            return JobScheduler.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: rowsets, error: nil, fatal: false)
+        } catch let error as ObjectStoreError {
+            return failure(error.message, fatal: error.kind == .checksumMismatch)
+        } catch {
+            return failure("\(error)", fatal: false)
+        }
+    }
+
+    /// Catalog records for the staged segments: ids from the plan, versions, rows and CRC32C
+    /// from the header, MD5 from the verified name.
+    private func rowsetRecords(_ tablet: RestorePlan.Tablet, header: TabletHeader?, sizes: [String: Int64]) throws -> [RowsetRecord] {
+        guard !tablet.rowsetIds.isEmpty else { return [] }
+        guard let header else { throw JobError("tablet \(tablet.sourceTabletId): the snapshot has no header file") }
+        var records: [RowsetRecord] = []
+        for source in header.rowsets {
+            let name = "\(source.id)_0.dat"
+            guard let id = tablet.rowsetIds[name] else {
+                throw JobError("tablet \(tablet.sourceTabletId): header lists \(name), which the snapshot info does not")
+            }
+            guard sizes[name] == source.size else {
+                throw JobError("tablet \(tablet.sourceTabletId): \(name) is \(sizes[name] ?? 0) bytes, header says \(source.size)")
+            }
+            records.append(RowsetRecord(
+                id: id, tabletId: tablet.targetTabletId, version: source.version, rowCount: source.rows, size: source.size,
+                md5: source.md5, crc32c: source.crc32c, createdAt: Int64(Date().timeIntervalSince1970)))
+        }
+        return records
+    }
+}
