@@ -163,8 +163,13 @@ def spread(values, unit="s", scale=1.0):
         f"{one} {unit} ({min(v):.{digits}f}–{max(v):.{digits}f})"
 
 
-def verdict(value, limit):
-    return f"{'PASS' if value <= limit else 'MISS'} (≤ {limit:g}x)" if limit else "-"
+def verdict(ratio, target):
+    """target: None or (comparison, limit), e.g. ("≤", 1.2)."""
+    if not target:
+        return "-"
+    op, limit = target
+    ok = ratio <= limit if op == "≤" else ratio < limit
+    return f"{'PASS' if ok else 'MISS'} ({op} {limit:g}x)"
 
 
 def comparison_rows(title, times, targets):
@@ -241,8 +246,8 @@ def main():
           f"{rss_tablets:,} rows, {rss_files:,} non-empty tablets (segment files)\n")
     print("| operation | SnapDeck | peer | ratio | target |")
     print("| --- | --- | --- | --- | --- |")
-    rows = comparison_rows("(a) large", large, {"cp -r": 1.2, "restic backup": 1.0})
-    rows += comparison_rows("(b) small", small, {"cp -r": 1.3, "restic backup": 1.0})
+    rows = comparison_rows("(a) large", large, {"cp -r": ("≤", 1.2), "restic backup": ("<", 1.0)})
+    rows += comparison_rows("(b) small", small, {"cp -r": ("≤", 1.3), "restic backup": ("<", 1.0)})
     one_wall = [seconds for seconds, _, _ in one]
     rows.append(("one-tablet BACKUP, wall time of `snapdeck sql`", spread(one_wall), "-", "-",
                  f"{'PASS' if statistics.median(one_wall) < 0.2 else 'MISS'} (< 0.2 s)"))

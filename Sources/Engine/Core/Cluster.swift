@@ -129,8 +129,10 @@ public final class Cluster: @unchecked Sendable {
         case .restore(let restore): return try submitRestore(restore, c)
         case .showRestore(let show): return try showRestore(show, c)
         case .cancelRestore(let database): return try cancelRestore(database, c)
-        case .dropSnapshot, .adminCheckSnapshot:
-            throw SQLError.general("DROP SNAPSHOT and ADMIN CHECK SNAPSHOT are not available in this build yet")
+        case .dropSnapshot(let label, let timestamp, let repository):
+            return try dropSnapshot(label: label, timestamp: timestamp, repository: repository, c)
+        case .adminCheckSnapshot(let label, let timestamp, let repository):
+            return try checkSnapshot(label: label, timestamp: timestamp, repository: repository, c)
         }
     }
 

@@ -1,0 +1,144 @@
+import Catalog
+import Foundation
+import Jobs
+import Repository
+import SQLSyntax
+import Storage
+
+/// DROP SNAPSHOT and ADMIN CHECK SNAPSHOT: SnapDeck's care for what a repository holds
+/// (Doris has neither).
+extension Cluster {
+    func dropSnapshot(label: String, timestamp: String?, repository name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        try c.requireAdmin()
+        let (repository, store) = try repositoryStore(name, c)
+        if repository.readOnly { throw SQLError.general("Repository \(repository.name) is read only") }
+        if scheduler.labelsInUse(repository: repository.id).contains(label) {
+            throw SQLError.general("Snapshot \(label) is used by a running backup or restore job; cancel it first")
+        }
+        let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: label) + "/"
+        let objects: [ObjectInfo]
+        do {
+            objects = try store.list(prefix: prefix)
+        } catch {
+            throw SQLError.general("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
+        }
+        guard !objects.isEmpty else { throw SQLError.general("Snapshot \(label) does not exist in repository \(repository.name)") }
+        let infos = objects.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_") }
+        let chosen = timestamp.map { ts in infos.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_\(ts).") } } ?? infos
+        if let timestamp, chosen.isEmpty {
+            throw SQLError.general("Snapshot \(label) has no timestamp \(timestamp) in repository \(repository.name)")
+        }
+        let rest = infos.count > chosen.count ? [] : objects.filter { o in !chosen.contains { $0.key == o.key } }
+        do {
+            // The commit markers go first, so a half-deleted snapshot never looks complete.
+            try store.delete(chosen.map(\.key))
+            try store.delete(rest.map(\.key))
+        } catch {
+            throw SQLError.general("Failed to drop snapshot \(label): \(error.message)")
+        }
+        logger.info("dropped snapshot \(label) from \(repository.name): \(chosen.count + rest.count) files")
+        return ResultSet(affectedRows: chosen.count + rest.count, info: "Removed \(chosen.count + rest.count) files of snapshot \(label)")
+    }
+
+    func checkSnapshot(label: String, timestamp: String?, repository name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        try c.requireAdmin()
+        let (repository, store) = try repositoryStore(name, c)
+        let browser = SnapshotBrowser(store: store, repositoryName: repository.name)
+        let summary = browser.summary(label: label)
+        let timestamps = timestamp.map { [$0] } ?? summary.timestamps.filter { !$0.hasPrefix("Invalid") }
+        let columns = ["Snapshot", "Timestamp", "File", "Status", "Detail"]
+        guard !timestamps.isEmpty else {
+            return ResultSet(columns: columns, rows: [[label, nil, nil, "DAMAGED", summary.status]])
+        }
+        var rows: [[String?]] = []
+        for ts in timestamps {
+            rows += SnapshotChecker(store: store, repositoryName: repository.name, scratch: layout.temporaryDirectory)
+                .check(label: label, timestamp: ts).map { row in [label, ts, row.file, row.status, row.detail] }
+        }
+        return ResultSet(columns: columns, rows: rows)
+    }
+
+    private func repositoryStore(_ name: String, _ c: ExecutionContext) throws(SQLError) -> (RepositoryRecord, ObjectStore) {
+        guard let repository = c.catalog.repository(named: name) else { throw SQLError.general("Repository \(name) does not exist") }
+        do {
+            return (repository, try objectStore(for: repository))
+        } catch {
+            throw SQLError.general(error.message)
+        }
+    }
+}
+
+/// Re-reads every file of one snapshot and compares it with `__info`: each listed file must
+/// exist and hash to the MD5 in its name; files the info does not list are reported too.
+struct SnapshotChecker {
+    struct Row {
+        var file: String?
+        var status: String
+        var detail: String
+    }
+
+    let store: ObjectStore
+    let repositoryName: String
+    let scratch: String
+
+    func check(label: String, timestamp: String) -> [Row] {
+        let paths = RepositoryPaths(repositoryName: repositoryName)
+        let prefix = paths.snapshotDirectory(label: label) + "/"
+        var problems: [Row] = []
+        let info: SnapshotInfoFile
+        do {
+            info = try SnapshotBrowser(store: store, repositoryName: repositoryName).info(label: label, timestamp: timestamp)
+        } catch {
+            return [Row(file: nil, status: "DAMAGED", detail: "cannot read the info file: \(error.message)")]
+        }
+        var objects: [String: Int64] = [:]
+        do {
+            for o in try store.list(prefix: prefix) { objects[o.key] = o.size }
+        } catch {
+            return [Row(file: nil, status: "DAMAGED", detail: "cannot list the snapshot: \(error.message)")]
+        }
+        var expected: [String] = []
+        if let meta = try? SnapshotBrowser(store: store, repositoryName: repositoryName).metaFile(label: label) {
+            expected.append(meta)
+        } else {
+            problems.append(Row(file: prefix + "__meta", status: "MISSING", detail: "the snapshot has no __meta file"))
+        }
+        for table in info.tables {
+            for partition in table.partitions {
+                for index in partition.indexes {
+                    for tablet in index.tablets {
+                        let dir = paths.tabletDirectory(label: label, dbId: info.databaseId, tableId: table.id, partitionId: partition.id, indexId: index.id, tabletId: tablet.id)
+                        expected += tablet.files.map { dir + "/" + $0 }
+                    }
+                }
+            }
+        }
+        var bytes: Int64 = 0
+        let temporary = scratch + "/check-\(UUID().uuidString)"
+        defer { DurableFile.remove(temporary) }
+        for key in expected {
+            guard objects[key] != nil else {
+                problems.append(Row(file: key, status: "MISSING", detail: "listed in __info_\(timestamp) but not in the repository"))
+                continue
+            }
+            guard let md5 = ChecksumName.split((key as NSString).lastPathComponent)?.md5 else { continue }
+            do {
+                let actual = try store.getFile(key, to: temporary, control: UncontrolledTransfer())
+                bytes += objects[key] ?? 0
+                if actual != md5 {
+                    problems.append(Row(file: key, status: "CORRUPT", detail: "md5 is \(actual), its name says \(md5) (\(objects[key] ?? 0) bytes)"))
+                }
+            } catch {
+                problems.append(Row(file: key, status: "UNREADABLE", detail: error.message))
+            }
+        }
+        let listed = Set(expected)
+        for key in objects.keys.sorted() where !listed.contains(key) && !(key.dropFirst(prefix.count).hasPrefix("__info_")) {
+            problems.append(Row(file: key, status: "UNLISTED", detail: "in the repository but not in __info_\(timestamp)"))
+        }
+        let summary = Row(
+            file: nil, status: problems.isEmpty ? "OK" : "DAMAGED",
+            detail: "checked \(expected.count) files, \(bytes) bytes: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
+        return problems + [summary]
+    }
+}
