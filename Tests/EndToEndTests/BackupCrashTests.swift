@@ -75,10 +75,58 @@ import Testing
         #expect(journalState(dir) == "FINISHED")
     }
 
-    private func journalState(_ dir: String) -> String? {
+    static let restoreStates = ["PENDING", "SNAPSHOTING", "DOWNLOAD", "DOWNLOADING", "COMMIT", "COMMITTING"]
+
+    /// kill -9 while a restore over existing data sits in each state: before the restart the
+    /// table still holds its previous data; after it the job finishes with the backed-up data.
+    @Test(arguments: restoreStates)
+    func killRestoreInEveryStateThenResume(state: String) throws {
+        let dir = SnapDeckProcess.temporaryDirectory()
+        let repo = dir + "-repo"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: repo)
+        }
+        func sql(_ text: String, _ extra: [String] = []) throws -> SnapDeckProcess.Output {
+            try SnapDeckProcess.run(["sql", "--data", dir, "--format", "tsv"] + extra + ["-e", text])
+        }
+        let setup = try sql("""
+            CREATE DATABASE d;
+            CREATE TABLE d.t (k INT NOT NULL, v VARCHAR(20)) DISTRIBUTED BY HASH(k) BUCKETS 4 PROPERTIES ('replication_num' = '2');
+            INSERT INTO d.t VALUES (1,'a'),(2,'b'),(3,'c'),(4,'d');
+            CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(repo)';
+            BACKUP SNAPSHOT d.snap TO r;
+            """)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let backedUp = try sql("CHECKSUM TABLE d.t").stdout
+        let timestamp = try sql("SHOW SNAPSHOT ON r").stdout.split(separator: "\n").last?.split(separator: "\t")[1] ?? ""
+        #expect(try sql("INSERT INTO d.t VALUES (5,'later'); ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '\(state)')").status == 0)
+        let previous = try sql("CHECKSUM TABLE d.t").stdout
+        #expect(previous != backedUp)
+        let restore = Process()
+        restore.executableURL = URL(fileURLWithPath: SnapDeckProcess.binary)
+        restore.arguments = ["sql", "--data", dir, "-e", "RESTORE SNAPSHOT d.snap FROM r PROPERTIES ('backup_timestamp' = '\(timestamp)', 'replication_num' = '2')"]
+        restore.standardOutput = FileHandle.nullDevice
+        restore.standardError = FileHandle.nullDevice
+        try restore.run()
+        let reached = poll(seconds: 30) { journalState(dir, kind: "RESTORE") == state }
+        kill(restore.processIdentifier, SIGKILL)
+        restore.waitUntilExit()
+        #expect(reached, "restore never reached \(state)")
+        // Still paused after the restart: the previous data is intact and readable.
+        #expect(try sql("CHECKSUM TABLE d.t").stdout == previous)
+        let resume = try sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')", ["--wait-all"])
+        #expect(resume.status == 0, "\(resume.stderr)")
+        #expect(journalState(dir, kind: "RESTORE") == "FINISHED")
+        #expect(try sql("CHECKSUM TABLE d.t").stdout == backedUp)
+        let leftovers = (FileManager.default.subpaths(atPath: dir + "/backends") ?? []).filter { $0.contains("/snapshot/") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    private func journalState(_ dir: String, kind: String = "BACKUP") -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["file:\(dir)/meta.sqlite?mode=ro", "SELECT state FROM jobs ORDER BY id DESC LIMIT 1"]
+        process.arguments = ["file:\(dir)/meta.sqlite?mode=ro", "SELECT state FROM jobs WHERE kind = '\(kind)' ORDER BY id DESC LIMIT 1"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
