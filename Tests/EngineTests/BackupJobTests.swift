@@ -132,6 +132,21 @@ import Testing
         #expect(try t.backupRow("flaky")["TaskErrMsg"] == "")
     }
 
+    @Test func injectedTransferFailuresAreRetriedUntilTheyStop() throws {
+        let t = try TestCluster()
+        defer { try? FileManager.default.removeItem(atPath: t.repositoryPath) }
+        try t.makeBackupFixture()
+        let clock = ManualClock()
+        t.cluster!.scheduler.now = { clock.now() }
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_transfer_fail_percent' = '100')")
+        try t.sql("BACKUP SNAPSHOT shop.faulty TO repo")
+        #expect(try t.waitUntil { (try t.backupRow("faulty")["TaskErrMsg"] ?? "")?.contains("injected transfer failure") == true })
+        #expect(try t.backupState("faulty") == "UPLOADING")
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_transfer_fail_percent' = '0')")
+        clock.advance(60)
+        #expect(try t.waitForBackup("faulty"))
+    }
+
     @Test func aCorruptSegmentFailsItsUploadAndAnotherReplicaIsUsed() throws {
         let t = try TestCluster()
         defer { try? FileManager.default.removeItem(atPath: t.repositoryPath) }

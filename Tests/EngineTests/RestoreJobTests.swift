@@ -39,6 +39,11 @@ import Testing
         let show = try target.sql("SHOW RESTORE FROM copy")
         #expect(show.columns == ["JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "RestoreObjs", "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout"])
         #expect(try target.sql("SHOW BRIEF RESTORE FROM copy").columns.count == 15)
+        let full = try target.sql("SHOW FULL RESTORE FROM copy")
+        let cells = Dictionary(uniqueKeysWithValues: zip(full.columns, full.rows[0]))
+        #expect(cells["BytesDone"] == cells["BytesTotal"])
+        #expect(Int(cells["BytesTotal"]!! ) ?? 0 > 0)
+        #expect(cells["FilesDone"] == cells["FilesTotal"])
     }
 
     @Test func partitionsRenamesExcludeAndOverwrite() throws {

@@ -113,6 +113,8 @@ public struct RestoreJobRecord: Sendable, Codable, Equatable {
     /// Staging folder name under `backends/<be>/snapshot/`.
     public var stagingFolder: String = ""
     public var downloadedTablets: Set<ObjectID> = []
+    /// Bytes of every file to download, from the repository listing at DOWNLOAD.
+    public var bytesTotal: Int64 = 0
     /// Rowsets staged for each target tablet (from the downloaded header), published at commit.
     public var stagedRowsets: [ObjectID: [RowsetRecord]] = [:]
     public var taskErrors: [ObjectID: String] = [:]

@@ -66,6 +66,7 @@ extension JobScheduler {
             job.record.snapshotFinishedTime = nowMillis()
             restoreTransition(job, to: .download)
         case .download:
+            job.record.bytesTotal = downloadSize(job.record, host)
             for tablet in job.record.plan?.tablets ?? [] where !job.record.downloadedTablets.contains(tablet.targetTabletId) {
                 job.waiting[tablet.sourceTabletId] = .distantPast
             }
@@ -126,6 +127,18 @@ extension JobScheduler {
             finishRestoreCancelled(job, status: .error(error.message))
         } catch {
             finishRestoreCancelled(job, status: .error("\(error)"))
+        }
+    }
+
+    /// Total size of the files the restore downloads (one listing of the snapshot's content).
+    private func downloadSize(_ record: RestoreJobRecord, _ host: JobHost) -> Int64 {
+        guard let repository = host.catalog.repositories[record.request.repositoryId],
+            let store = try? host.objectStore(for: repository),
+            let objects = try? store.list(prefix: RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: record.label) + "/")
+        else { return 0 }
+        let sizes = Dictionary(objects.map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
+        return (record.plan?.tablets ?? []).reduce(Int64(0)) { total, tablet in
+            total + tablet.files.reduce(Int64(0)) { $0 + (sizes[tablet.remoteDirectory + "/" + $1] ?? 0) }
         }
     }
 

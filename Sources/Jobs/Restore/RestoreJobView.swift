@@ -18,7 +18,12 @@ public struct RestoreJobView: Sendable {
         "Progress", "TaskErrMsg", "Status", "Timeout",
     ]
     public static let briefDropped: Set<String> = ["RestoreObjs", "Progress", "TaskErrMsg"]
-    public static let fullColumns = ["FilesDone", "FilesTotal", "Throughput"]
+    public static let fullColumns = ["FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA"]
+
+    public var etaSeconds: Double? {
+        guard let throughput, throughput > 0, !record.state.isDone, record.bytesTotal > bytesDone else { return nil }
+        return Double(record.bytesTotal - bytesDone) / throughput
+    }
 
     public func cells(brief: Bool, full: Bool) -> [String?] {
         let r = record
@@ -31,7 +36,10 @@ public struct RestoreJobView: Sendable {
             BackupJobView.list(taskProgress), BackupJobView.list(errors), r.status.cell, String(r.request.timeoutSeconds),
         ]
         var row = brief ? zip(Self.columns, all).filter { !Self.briefDropped.contains($0.0) }.map(\.1) : all
-        if full { row += [String(filesDone), String(filesTotal), throughput.map { JobTime.rate($0) }] }
+        if full {
+            row += [String(filesDone), String(filesTotal), String(bytesDone), String(r.bytesTotal),
+                    throughput.map { JobTime.rate($0) }, etaSeconds.map { JobTime.duration($0) }]
+        }
         return row
     }
 }
@@ -58,7 +66,7 @@ extension JobScheduler {
                     return RestoreJobView(
                         record: r, unfinished: unfinished, taskProgress: progress,
                         filesDone: r.state == .finished ? total : min(counters.files, total), filesTotal: total,
-                        bytesDone: counters.bytes, throughput: throughput)
+                        bytesDone: r.state == .finished ? r.bytesTotal : min(counters.bytes, r.bytesTotal), throughput: throughput)
                 }
         }
     }
