@@ -155,8 +155,8 @@ def measure_dataset(name, binary, data, work, runs):
     return times, phases
 
 
-def spread(values, unit="s", scale=1.0):
-    v = [x * scale for x in values]
+def spread(v, unit="s"):
+    """`median unit (min–max)` of the values v."""
     digits = 0 if unit == "MiB" else 1 if unit == "ms" else 2 if min(v) >= 0.1 else 3
     one = f"{statistics.median(v):.{digits}f}"
     return f"{one} {unit}" if len(v) == 1 else \

@@ -36,7 +36,8 @@ struct JobWaiter {
                     lastLine = line
                 }
             }
-            usleep(100_000)
+            // Short polls: a small job finishes in milliseconds and should not wait for a tick.
+            usleep(5_000)
         }
         if tty { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
         var ok = true

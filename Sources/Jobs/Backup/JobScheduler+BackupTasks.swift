@@ -23,8 +23,7 @@ extension JobScheduler {
         let tablets = job.tabletsById
         let placement = job.placement
         for (backend, ids) in byBackend.sorted(by: { $0.key < $1.key }) {
-            for start in stride(from: 0, to: ids.count, by: batchSize) {
-                let batch = Array(ids[start..<min(ids.count, start + batchSize)])
+            for batch in Self.batches(ids, maxCount: batchSize, maxBytes: phase == .snapshot ? .max : Self.taskBytes) { (id: ObjectID) in tablets[id]?.bytes ?? 0 } {
                 let signature = job.allocateSignature()
                 job.inFlight[signature] = (backend, batch)
                 let work = TabletWork(
@@ -37,6 +36,30 @@ extension JobScheduler {
                 }
             }
         }
+    }
+
+    /// Bytes one task copies at most: large tablets get tasks of their own, so every transfer
+    /// worker stays busy instead of one task copying several big files in a row.
+    static let taskBytes: Int64 = 64 << 20
+
+    /// Splits ids into runs of at most `maxCount` ids and (unless a single id is larger)
+    /// `maxBytes` bytes.
+    static func batches(_ ids: [ObjectID], maxCount: Int, maxBytes: Int64, size: (ObjectID) -> Int64) -> [[ObjectID]] {
+        var result: [[ObjectID]] = []
+        var current: [ObjectID] = []
+        var bytes: Int64 = 0
+        for id in ids {
+            let n = size(id)
+            if !current.isEmpty, current.count >= maxCount || bytes + n > maxBytes {
+                result.append(current)
+                current = []
+                bytes = 0
+            }
+            current.append(id)
+            bytes += n
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 
     func taskFinished(_ job: BackupRuntime, signature: Int, results: TabletResults) {
@@ -95,6 +118,7 @@ extension JobScheduler {
                 try store.put(meta, key: paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta)))
                 if cancel.isSet { throw ObjectStoreError(.cancelled, "cancelled") }
                 try store.put(info, key: paths.infoFile(label: record.label, timestamp: record.snapshotTimestamp, md5: Checksums.md5Hex(info)))
+                try store.flush()
             } catch {
                 failure = "\(error)"
             }

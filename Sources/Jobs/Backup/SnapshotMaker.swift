@@ -22,7 +22,8 @@ struct SnapshotMaker: Sendable {
             guard link(source, target) == 0 else { throw FileError("link", source) }
         }
         let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets)
-        try DurableFile.write(header.encode(), to: dir + "/" + header.fileName)
+        // Snapshots are redone after a crash, so their header needs no fsync.
+        try DurableFile.write(header.encode(), to: dir + "/" + header.fileName, durable: false)
     }
 
     func hasSnapshot(tablet: BackupPlan.TabletPlan, backend: ObjectID, folderName: String) -> Bool {

@@ -77,16 +77,6 @@ enum FileIO {
         }
     }
 
-    /// fsync of a folder, making a rename in it durable.
-    static func syncFolder(_ path: String) throws(ObjectStoreError) {
-        let folder = path.isEmpty ? "." : path
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw error("cannot open folder \(folder)", errno) }
-        defer { close(fd) }
-        if fsync(fd) != 0 { throw error("cannot sync folder \(folder)", errno) }
-    }
-
-    /// The names in a folder, without `.` and `..`.
     static func entries(of folder: String) -> Result<[String], Errno> {
         guard let dir = opendir(folder) else { return .failure(Errno(code: errno)) }
         defer { closedir(dir) }

@@ -10,17 +10,15 @@ import Darwin
 
 /// An `ObjectStore` over a local folder: key `a/b/c` is the file `<root>/a/b/c`.
 ///
-/// Writes go to `<final>.part` in the same folder, are fsynced, renamed over the final name and
-/// the folder is fsynced, so readers see the old object or the whole new one and a crash leaves
-/// at worst a `.part` file, which `list` never shows. Parent folders are created on demand and
-/// pruned when `delete` empties them (never the root itself). Two writers of the *same* key at
-/// the same time share one `.part` file; callers do not do that.
+/// Writes go to `<final>.part` in the same folder and are renamed over the final name, so
+/// readers see the old object or the whole new one. They are not synced one by one: `flush()`
+/// (syncfs) makes everything written so far durable, and callers flush before a commit marker.
 public struct LocalObjectStore: ObjectStore {
     /// The folder holding the objects (without a trailing `/`).
     public let root: String
 
-    /// Transfers stream in chunks of this size (1 MiB).
-    public static let chunkSize = 1 << 20
+    /// Transfers stream in chunks of this size (4 MiB).
+    public static let chunkSize = 4 << 20
 
     public init(root: String) {
         var r = root
@@ -44,6 +42,9 @@ public struct LocalObjectStore: ObjectStore {
         try commit(fd, part: part, final: final)
     }
 
+    /// Checks the source's CRC32C in a first, read-only pass (a damaged source never reaches
+    /// the repository), then copies it in the kernel with `copy_file_range` (no user-space
+    /// copy), falling back to read and write where the kernel cannot.
     public func putFile(
         _ path: String, key: String, expectedCRC32C: UInt32?, control: TransferControl
     ) throws(ObjectStoreError) {
@@ -51,26 +52,47 @@ public struct LocalObjectStore: ObjectStore {
         let src = open(path, O_RDONLY | O_CLOEXEC)
         guard src >= 0 else { throw FileIO.error("cannot open \(path)", errno) }
         defer { close(src) }
-        let (fd, part) = try createPart(for: final)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 64)
         defer { buffer.deallocate() }
-        var crc: UInt32 = 0
-        do throws(ObjectStoreError) {
+        if let expected = expectedCRC32C {
+            var crc: UInt32 = 0
             while true {
                 try control.check()
                 let n = FileIO.readFull(src, buffer, Self.chunkSize)
                 if n < 0 { throw FileIO.error("cannot read \(path)", errno) }
                 if n == 0 { break }
                 crc = snapdeck_crc32c(crc, buffer, n)
-                let e = FileIO.writeAll(fd, buffer, n)
-                if e != 0 { throw FileIO.error("cannot write \(part)", e) }
-                control.advance(n)
-                if n < Self.chunkSize { break }  // end of file
+                if n < Self.chunkSize { break }
             }
-            if let expected = expectedCRC32C, expected != crc {
+            guard expected == crc else {
                 throw ObjectStoreError(
                     .checksumMismatch,
                     "checksum mismatch for \(path): expected crc32c \(FileIO.hex32(expected)), actual \(FileIO.hex32(crc))")
+            }
+            lseek(src, 0, SEEK_SET)
+        }
+        let (fd, part) = try createPart(for: final)
+        do throws(ObjectStoreError) {
+            var inKernel = true
+            while true {
+                try control.check()
+                if inKernel {
+                    let n = snapdeck_copy_file_range(src, fd, Self.chunkSize)
+                    if n > 0 {
+                        control.advance(n)
+                        continue
+                    }
+                    if n == 0 { break }
+                    guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(errno) else { throw FileIO.error("cannot copy \(path)", errno) }
+                    inKernel = false
+                }
+                let n = FileIO.readFull(src, buffer, Self.chunkSize)
+                if n < 0 { throw FileIO.error("cannot read \(path)", errno) }
+                if n == 0 { break }
+                let e = FileIO.writeAll(fd, buffer, n)
+                if e != 0 { throw FileIO.error("cannot write \(part)", e) }
+                control.advance(n)
+                if n < Self.chunkSize { break }
             }
         } catch {
             abandon(fd, part)
@@ -79,7 +101,7 @@ public struct LocalObjectStore: ObjectStore {
         }
         // Bulk data is made durable by one `flush()` before the snapshot's commit marker, not
         // by an fsync per file: per-file syncs would dominate backups of many small tablets.
-        try commit(fd, part: part, final: final, durable: false)
+        try commit(fd, part: part, final: final)
     }
 
     /// `syncfs(2)` on the repository's file system: every file written so far is durable.
@@ -233,12 +255,7 @@ public struct LocalObjectStore: ObjectStore {
         unlink(part)
     }
 
-    private func commit(_ fd: Int32, part: String, final: String, durable: Bool = true) throws(ObjectStoreError) {
-        if durable, fsync(fd) != 0 {
-            let e = errno
-            abandon(fd, part)
-            throw FileIO.error("cannot sync \(part)", e)
-        }
+    private func commit(_ fd: Int32, part: String, final: String) throws(ObjectStoreError) {
         if close(fd) != 0 {
             let e = errno
             unlink(part)
@@ -249,7 +266,6 @@ public struct LocalObjectStore: ObjectStore {
             unlink(part)
             throw FileIO.error("cannot rename \(part) to \(final)", e)
         }
-        if durable { try FileIO.syncFolder(FileIO.parent(of: final)) }
     }
 
     private func walk(_ folder: String, keyBase: String, namePrefix: String, into found: inout [ObjectInfo]) throws(ObjectStoreError) {

@@ -53,6 +53,7 @@ public protocol ObjectStore: Sendable {
     var displayLocation: String { get }
 
     /// Writes `data` to `key` atomically (readers see the old object or the whole new one).
+    /// Durable only after `flush()`.
     func put(_ data: [UInt8], key: String) throws(ObjectStoreError)
 
     /// Copies the local file at `path` to `key` atomically, streaming in chunks. When

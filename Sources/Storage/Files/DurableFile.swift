@@ -24,8 +24,9 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
 /// Crash-safe file writes: write to a temporary name, fsync, rename into place, fsync the
 /// folder. A reader never sees a half-written file under its final name.
 public enum DurableFile {
-    /// Writes `bytes` to `path` durably, creating parent folders.
-    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileError) {
+    /// Writes `bytes` to `path` atomically, creating parent folders; durably (fsync of the
+    /// file and its folder) unless `durable` is false.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true) throws(FileError) {
         let folder = (path as NSString).deletingLastPathComponent
         try makeDirectories(folder)
         // A fixed name: one process owns a data directory, and clean-up knows where to look.
@@ -44,7 +45,7 @@ public enum DurableFile {
             }
             offset += n
         }
-        guard fsync(fd) == 0 else {
+        guard !durable || fsync(fd) == 0 else {
             let error = FileError("fsync", temporary)
             close(fd)
             unlink(temporary)
@@ -56,13 +57,13 @@ public enum DurableFile {
             unlink(temporary)
             throw error
         }
-        try syncDirectory(folder)
+        if durable { try syncDirectory(folder) }
     }
 
-    public static func write(_ data: [UInt8], to path: String) throws(FileError) {
+    public static func write(_ data: [UInt8], to path: String, durable: Bool = true) throws(FileError) {
         let result: Result<Void, FileError> = data.withUnsafeBytes { buffer in
             do throws(FileError) {
-                try write(buffer, to: path)
+                try write(buffer, to: path, durable: durable)
                 return .success(())
             } catch {
                 return .failure(error)
