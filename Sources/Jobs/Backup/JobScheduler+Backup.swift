@@ -177,7 +177,7 @@ extension JobScheduler {
     func releaseSnapshots(_ record: BackupJobRecord, _ host: JobHost) {
         let maker = SnapshotMaker(layout: host.layout)
         let folders = record.snapshotFolders
-        DispatchQueue.global().async {
+        DispatchQueue.global().async(group: background) {
             for (backend, name) in folders { maker.release(backend: backend, folderName: name) }
         }
     }

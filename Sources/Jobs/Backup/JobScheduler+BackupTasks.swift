@@ -106,7 +106,7 @@ extension JobScheduler {
         job.infoUploadRunning = true
         let record = job.record
         let cancel = job.cancel
-        DispatchQueue.global().async { [self] in
+        DispatchQueue.global().async(group: background) { [self] in
             var failure: String?
             do {
                 let store = try host.objectStore(for: repository)
@@ -153,7 +153,7 @@ extension JobScheduler {
         releaseSnapshots(job.record, host)
         let record = job.record
         guard let repository = host.catalog.repositories[record.repositoryId] else { return }
-        DispatchQueue.global().async { [self] in
+        DispatchQueue.global().async(group: background) { [self] in
             var note: String
             do {
                 let store = try host.objectStore(for: repository)

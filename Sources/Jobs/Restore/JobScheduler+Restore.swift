@@ -161,7 +161,7 @@ extension JobScheduler {
         job.cleanupStarted = true
         try? removeHiddenObjects(of: job.record.jobId, host)
         let record = job.record
-        DispatchQueue.global().async {
+        DispatchQueue.global().async(group: background) {
             let maker = SnapshotMaker(layout: host.layout)
             for tablet in record.plan?.tablets ?? [] {
                 for backend in tablet.backends {

@@ -80,7 +80,7 @@ extension JobScheduler {
         job.commitRunning = true
         let started = job.record
         let layout = host.layout
-        DispatchQueue.global().async { [self] in
+        DispatchQueue.global().async(group: background) { [self] in
             var record = started
             var failure: String?
             do {

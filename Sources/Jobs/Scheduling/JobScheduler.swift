@@ -19,10 +19,27 @@ public final class JobScheduler: @unchecked Sendable {
     private var limiters: [ObjectID: RateLimiter] = [:]
     private var timer: DispatchSourceTimer?
     private(set) var stopped = false
+    /// Snapshot releases and clean-ups running off the queue; `stop()` lets them finish so a
+    /// short-lived process does not leave snapshot folders behind.
+    let background = DispatchGroup()
     /// Called on the scheduler's queue after any job changes (the dashboard's hook).
     public var onChange: (@Sendable () -> Void)?
-    /// The clock for timeouts and retry times; tests replace it with a manual one.
-    public var now: @Sendable () -> Date = { Date() }
+    /// The clock for timeouts and retry times; tests replace it with a manual one. Guarded by
+    /// a lock: it is set from the test's thread while the queue reads it.
+    public var now: @Sendable () -> Date {
+        get {
+            clockLock.lock()
+            defer { clockLock.unlock() }
+            return clock
+        }
+        set {
+            clockLock.lock()
+            clock = newValue
+            clockLock.unlock()
+        }
+    }
+    private let clockLock = NSLock()
+    private var clock: @Sendable () -> Date = { Date() }
 
     private static let onQueueKey = DispatchSpecificKey<Bool>()
 
@@ -64,6 +81,7 @@ public final class JobScheduler: @unchecked Sendable {
             for job in backups.values { job.cancel.set() }
             for job in restores.values { job.cancel.set() }
         }
+        _ = background.wait(timeout: .now() + 10)
     }
 
     private func tick() {
