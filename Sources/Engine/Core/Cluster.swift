@@ -17,8 +17,22 @@ public final class Cluster: @unchecked Sendable {
     public let logger: Logger
     private let directoryLock: DataDirectoryLock
     private let executionLock = NSRecursiveLock()
-    /// Wraps every repository's object store; tests use it to inject failures.
-    nonisolated(unsafe) public var objectStoreWrapper: (@Sendable (ObjectStore) -> ObjectStore)?
+    /// Wraps every repository's object store; tests use it to inject failures. Set from one
+    /// thread while job workers read it, hence the lock.
+    public var objectStoreWrapper: (@Sendable (ObjectStore) -> ObjectStore)? {
+        get {
+            wrapperLock.lock()
+            defer { wrapperLock.unlock() }
+            return wrapper
+        }
+        set {
+            wrapperLock.lock()
+            wrapper = newValue
+            wrapperLock.unlock()
+        }
+    }
+    private let wrapperLock = NSLock()
+    nonisolated(unsafe) private var wrapper: (@Sendable (ObjectStore) -> ObjectStore)?
     /// Runs backup and restore jobs in the background while this cluster is open.
     public private(set) var scheduler: JobScheduler!
     private let startedLock = NSLock()
