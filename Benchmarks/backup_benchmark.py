@@ -28,6 +28,9 @@ PHASES = ["PENDING", "SNAPSHOTING", "UPLOAD_SNAPSHOT", "UPLOADING", "SAVE_META",
 RESTIC_ENV = dict(os.environ, RESTIC_PASSWORD="snapdeck-bench")
 
 
+BACKENDS = [3]
+
+
 def run_measured(argv, env=None):
     """Runs argv, returns (seconds, peak RSS in MiB of the child)."""
     start = time.perf_counter()
@@ -119,6 +122,31 @@ def timed_backup(binary, data, work, label):
     return seconds, rss, phases
 
 
+def timed_restore(binary, data, work, label, backends):
+    """BACKUP once (untimed), then RESTORE it into a fresh cluster with the same number of
+    backends. Returns (wall seconds of the RESTORE command, peak RSS MiB, job ms)."""
+    repo = os.path.join(work, f"repo-{label}")
+    sql(binary, data, f"CREATE REPOSITORY r{label} WITH LOCAL ON LOCATION '{repo}'; BACKUP SNAPSHOT b.{label} TO r{label}")
+    listing = subprocess.run([binary, "sql", "--data", data, "--format", "tsv", "-e", f"SHOW SNAPSHOT ON r{label}"],
+                             check=True, capture_output=True, text=True).stdout
+    timestamp = [line.split("\t")[1] for line in listing.splitlines()[1:] if line.startswith(label + "\t")][0]
+    target = os.path.join(work, f"target-{label}")
+    subprocess.run([binary, "init", "--data", target, "--backends", str(backends)], check=True, stdout=subprocess.DEVNULL)
+    sql(binary, target, f"CREATE DATABASE b; CREATE REPOSITORY r{label} WITH LOCAL ON LOCATION '{repo}'")
+    sync()
+    seconds, rss = sql(binary, target, f"RESTORE SNAPSHOT b.{label} FROM r{label} "
+                                       f"PROPERTIES ('backup_timestamp' = '{timestamp}', 'replication_num' = '1')")
+    log = open(os.path.join(target, "log", "snapdeck.log")).read()
+    done = re.search(rf"restore {re.escape(label)} \(job \d+\) COMMITTING took [\d.]+ ms -> FINISHED in (\d+) ms", log)
+    if not done:
+        sys.exit(f"restore {label} did not finish (see {target}/log/snapdeck.log)")
+    if sorted(segment_sizes(target)) != sorted(segment_sizes(data)):
+        sys.exit(f"restored cluster {target} does not hold the same segment files as {data}")
+    shutil.rmtree(target)
+    shutil.rmtree(repo)
+    return seconds, rss, float(done[1])
+
+
 def stage_segments(data, stage):
     """Hard-links each backend's data folder (segment files only, one replica each) into stage."""
     os.makedirs(stage)
@@ -138,7 +166,8 @@ def measure_dataset(name, binary, data, work, runs):
     """Per run: SnapDeck backup, cp -r, rsync -a, restic backup, cp -al of the staged files."""
     stage, dst = os.path.join(work, "stage"), os.path.join(work, "dst")
     stage_segments(data, stage)
-    times = {"snapdeck": [], "snapshot": [], "cp -r": [], "rsync -a": [], "restic backup": [], "cp -al": []}
+    times = {"snapdeck": [], "snapshot": [], "cp -r": [], "rsync -a": [], "restic backup": [], "cp -al": [],
+             "restore": [], "cp -r + md5sum": []}
     phases = []
     for run in range(runs):
         seconds, _, job = timed_backup(binary, data, work, f"{name}{run}")
@@ -151,6 +180,9 @@ def measure_dataset(name, binary, data, work, runs):
         times["restic backup"].append(timed_peer(["restic", "-r", dst, "backup", "-q", "--no-cache", stage],
                                                  dst, RESTIC_ENV))
         times["cp -al"].append(timed_peer(["cp", "-al", stage, dst], dst))
+        times["restore"].append(timed_restore(binary, data, work, f"{name}r{run}", BACKENDS[0])[0])
+        times["cp -r + md5sum"].append(timed_peer(
+            ["bash", "-c", f"cp -r '{stage}' '{dst}' && find '{dst}' -type f -print0 | xargs -0 md5sum > /dev/null"], dst))
     shutil.rmtree(stage)
     return times, phases
 
@@ -196,6 +228,7 @@ def main():
     parser.add_argument("--tmp", default=os.path.join(os.path.dirname(root), "tmp-bench"),
                         help="parent of the temporary folder; same disk as the data")
     args = parser.parse_args()
+    BACKENDS[0] = args.backends
     if not os.path.exists(args.bin):
         sys.exit(f"build first: swift build -c release --product snapdeck --scratch-path .build-bench ({args.bin} missing)")
     for tool in ["rsync", "restic"]:
@@ -230,6 +263,8 @@ def main():
                                               rss_tablets, 16, args)
         rss_files = len(segment_sizes(data_dir("rss")))
         rss_seconds, rss_mib, rss_phases = timed_backup(args.bin, data_dir("rss"), work, "rss")
+        one_restore = [timed_restore(args.bin, data_dir("one"), work, f"oner{run}", args.backends) for run in range(5)]
+        rss_restore = timed_restore(args.bin, data_dir("rss"), work, "rssr", args.backends)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if created_tmp:
@@ -248,6 +283,10 @@ def main():
     print("| --- | --- | --- | --- | --- |")
     rows = comparison_rows("(a) large", large, {"cp -r": ("≤", 1.2), "restic backup": ("<", 1.0)})
     rows += comparison_rows("(b) small", small, {"cp -r": ("≤", 1.3), "restic backup": ("<", 1.0)})
+    for title, times in [("(a) large", large), ("(b) small", small)]:
+        ratio = statistics.median(times["restore"]) / statistics.median(times["cp -r + md5sum"])
+        rows.append((f"{title}: RESTORE vs cp -r + md5sum", spread(times["restore"]), spread(times["cp -r + md5sum"]),
+                     f"{ratio:.2f}x", verdict(ratio, ("≤", 1.2))))
     one_wall = [seconds for seconds, _, _ in one]
     rows.append(("one-tablet BACKUP, wall time of `snapdeck sql`", spread(one_wall), "-", "-",
                  f"{'PASS' if statistics.median(one_wall) < 0.2 else 'MISS'} (< 0.2 s)"))
@@ -255,6 +294,10 @@ def main():
                  "-", "-", "-"))
     rows.append((f"{rss_tablets:,}-tablet BACKUP, peak RSS", spread([rss_mib], "MiB"), "-", "-", "-"))
     rows.append((f"{rss_tablets:,}-tablet BACKUP, wall time", spread([rss_seconds]), "-", "-", "-"))
+    rows.append(("one-tablet RESTORE, wall time of `snapdeck sql`", spread([r[0] for r in one_restore]), "-", "-", "-"))
+    rows.append(("one-tablet RESTORE, job's own time (log)", spread([r[2] for r in one_restore], "ms"), "-", "-", "-"))
+    rows.append((f"{rss_tablets:,}-tablet RESTORE, peak RSS", spread([rss_restore[1]], "MiB"), "-", "-", "-"))
+    rows.append((f"{rss_tablets:,}-tablet RESTORE, wall time", spread([rss_restore[0]]), "-", "-", "-"))
     rows.append((f"{rss_tablets:,}-tablet setup: CREATE TABLE / LOAD {rss_tablets:,} rows",
                  f"{rss_create:.2f} s / {rss_load:.2f} s", "-", "-", "-"))
     for row in rows:
@@ -277,6 +320,9 @@ def main():
     print("- `restic init -q -r DST` (untimed), then `restic -r DST backup -q --no-cache STAGE` "
           "(RESTIC_PASSWORD set)")
     print("- `cp -al STAGE DST` (against the SNAPSHOTING phase of the same runs' BACKUP, from the log)")
+    print("- RESTORE: after an untimed BACKUP, `snapdeck init` a fresh cluster with the same backends, then timed "
+          "`snapdeck sql --data NEW -e \"RESTORE SNAPSHOT b.L FROM rL PROPERTIES ('backup_timestamp'=..., 'replication_num'='1')\"` "
+          "(waits for FINISHED); peer `cp -r STAGE DST && find DST -type f -print0 | xargs -0 md5sum`")
 
 
 if __name__ == "__main__":
