@@ -115,6 +115,8 @@ public struct RestoreJobRecord: Sendable, Codable, Equatable {
     public var downloadedTablets: Set<ObjectID> = []
     /// Bytes of every file to download, from the repository listing at DOWNLOAD.
     public var bytesTotal: Int64 = 0
+    /// Size of each file to download, by repository key (same listing), to size the tasks.
+    public var fileSizes: [String: Int64] = [:]
     /// Rowsets staged for each target tablet (from the downloaded header), published at commit.
     public var stagedRowsets: [ObjectID: [RowsetRecord]] = [:]
     public var taskErrors: [ObjectID: String] = [:]

@@ -66,7 +66,8 @@ extension JobScheduler {
             job.record.snapshotFinishedTime = nowMillis()
             restoreTransition(job, to: .download)
         case .download:
-            job.record.bytesTotal = downloadSize(job.record, host)
+            job.record.fileSizes = downloadSizes(job.record, host)
+            job.record.bytesTotal = job.record.fileSizes.values.reduce(0, +)
             for tablet in job.record.plan?.tablets ?? [] where !job.record.downloadedTablets.contains(tablet.targetTabletId) {
                 job.waiting[tablet.sourceTabletId] = .distantPast
             }
@@ -130,16 +131,21 @@ extension JobScheduler {
         }
     }
 
-    /// Total size of the files the restore downloads (one listing of the snapshot's content).
-    private func downloadSize(_ record: RestoreJobRecord, _ host: JobHost) -> Int64 {
+    /// Sizes of the files the restore downloads (one listing of the snapshot's content).
+    private func downloadSizes(_ record: RestoreJobRecord, _ host: JobHost) -> [String: Int64] {
         guard let repository = host.catalog.repositories[record.request.repositoryId],
             let store = try? host.objectStore(for: repository),
             let objects = try? store.list(prefix: RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: record.label) + "/")
-        else { return 0 }
-        let sizes = Dictionary(objects.map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
-        return (record.plan?.tablets ?? []).reduce(Int64(0)) { total, tablet in
-            total + tablet.files.reduce(Int64(0)) { $0 + (sizes[tablet.remoteDirectory + "/" + $1] ?? 0) }
+        else { return [:] }
+        let listed = Dictionary(objects.map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
+        var sizes: [String: Int64] = [:]
+        for tablet in record.plan?.tablets ?? [] {
+            for file in tablet.files {
+                let key = tablet.remoteDirectory + "/" + file
+                sizes[key] = listed[key] ?? 0
+            }
         }
+        return sizes
     }
 
     /// Cancels a restore: stops its tasks, removes the tables and partitions it created and

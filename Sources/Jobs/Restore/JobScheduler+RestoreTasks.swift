@@ -23,9 +23,13 @@ extension JobScheduler {
         let byBackend = Dictionary(grouping: due) { tablets[$0]?.backends.first ?? 0 }
         let batchSize = max(1, host.jobSettings.uploadBatchSize)
         let folder = job.record.stagingFolder
+        let sizes = job.record.fileSizes
         for (backend, ids) in byBackend.sorted(by: { $0.key < $1.key }) {
-            for start in stride(from: 0, to: ids.count, by: batchSize) {
-                let batch = ids[start..<min(ids.count, start + batchSize)].compactMap { tablets[$0] }
+            let size = { (id: ObjectID) -> Int64 in
+                tablets[id].map { t in t.files.reduce(Int64(0)) { $0 + (sizes[t.remoteDirectory + "/" + $1] ?? 0) } } ?? 0
+            }
+            for ids in Self.batches(ids, maxCount: batchSize, maxBytes: Self.taskBytes, size: size) {
+                let batch = ids.compactMap { tablets[$0] }
                 let signature = job.allocateSignature()
                 job.inFlight[signature] = (backend, batch.map(\.sourceTabletId))
                 let control = JobTransferControl(cancel: job.cancel, progress: job.progress, limiter: limiter(for: backend), settings: host.jobSettings)
