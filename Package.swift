@@ -17,6 +17,12 @@ let package = Package(
         // Hardware CRC32C and in-kernel file copy: Swift's Glibc does not expose either.
         .target(name: "CSupport", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "SQLSyntax"),
+        // ncursesw through a shim header (wide-character API on, macros as functions).
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // The dashboard's pure core: state, reducer, views into a cell buffer.
+        .target(name: "Console"),
+        // The only code that touches ncurses.
+        .target(name: "Terminal", dependencies: ["CNcurses", "Console"]),
         .target(
             name: "Catalog",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SQLSyntax"]
@@ -47,12 +53,13 @@ let package = Package(
         .executableTarget(
             name: "snapdeck",
             dependencies: [
-                "Engine", "SQLSyntax",
+                "Engine", "SQLSyntax", "Jobs", "Catalog", "Console", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
         .testTarget(name: "RepositoryTests", dependencies: ["Repository"], exclude: ["Fixtures"]),

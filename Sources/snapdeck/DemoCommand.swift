@@ -13,6 +13,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Delete an existing demo cluster in --dir and build it again.")
     var fresh = false
 
+    @Flag(name: .long, help: "Only build the demo cluster and print what to try; do not open the dashboard.")
+    var noDashboard = false
+
     @Option(name: .long, help: "Rows in retail.orders (the largest table).")
     var orders: Int = 200_000
 
@@ -39,6 +42,10 @@ struct DemoCommand: ParsableCommand {
         }
         if !JobWaiter(cluster: cluster).wait(for: cluster.jobsStartedHere) { throw ExitCode(1) }
         printSummary(cluster)
+        // On a terminal the demo goes on into the dashboard; in scripts it stops here.
+        if !noDashboard, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            try MainActor.assumeIsolated { try Dashboard.open(cluster: cluster, user: "root") }
+        }
         cluster.close()
     }
 

@@ -32,8 +32,8 @@ struct SnapDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapdeck",
         abstract: "Operator console for Doris-style BACKUP and RESTORE on an embedded cluster.",
-        subcommands: [SQLCommand.self, InitCommand.self, DemoCommand.self],
-        defaultSubcommand: SQLCommand.self)
+        subcommands: [TUICommand.self, SQLCommand.self, InitCommand.self, DemoCommand.self],
+        defaultSubcommand: TUICommand.self)
 }
 
 /// Options every command that opens a data directory shares.

@@ -48,7 +48,7 @@ public struct BackupJobView: Sendable {
     }
 
     /// Entries joined by ", ", cut to the first 100 as Doris does.
-    static func list(_ entries: [String]) -> String {
+    public static func list(_ entries: [String]) -> String {
         entries.prefix(100).joined(separator: ", ")
     }
 }

@@ -1,0 +1,39 @@
+/// The fields a dialog can have, by identity, so kind-specific logic can find them.
+public enum FieldID: String, Sendable, Hashable {
+    case database, label, repository, objects, timeout
+    case targetDatabase, aliases, timestamp, replication, reserveDynamicPartition, confirmation
+    case name, type, location, readOnly
+}
+
+/// What a field holds and how it is edited.
+public enum FieldValue: Sendable, Hashable {
+    case text(LineEditor)
+    case choice(options: [String], index: Int)
+    case toggle(Bool)
+    case list(ObjectPicker)
+}
+
+/// One labelled field of a form.
+public struct Field: Sendable, Hashable {
+    public var id: FieldID
+    public var label: String
+    public var value: FieldValue
+    /// Shown greyed in an empty text field.
+    public var placeholder: String
+
+    public init(_ id: FieldID, _ label: String, _ value: FieldValue, placeholder: String = "") {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.placeholder = placeholder
+    }
+
+    public var text: String {
+        switch value {
+        case .text(let editor): editor.text
+        case .choice(let options, let index): options.indices.contains(index) ? options[index] : ""
+        case .toggle(let on): on ? "true" : "false"
+        case .list: ""
+        }
+    }
+}

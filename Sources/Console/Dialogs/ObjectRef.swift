@@ -1,0 +1,28 @@
+/// One entry of an `ON (...)` clause: a table, optionally some of its partitions and a new name.
+public struct ObjectRef: Sendable, Hashable {
+    public var table: String
+    /// nil means the whole table.
+    public var partitions: [String]?
+    public var alias: String?
+
+    public init(table: String, partitions: [String]?, alias: String? = nil) {
+        self.table = table
+        self.partitions = partitions
+        self.alias = alias
+    }
+
+    /// `` `t` PARTITION (`p1`, `p2`) AS `a` ``
+    public var sql: String {
+        var text = SQLText.identifier(table)
+        if let partitions {
+            text += " PARTITION (" + partitions.map(SQLText.identifier).joined(separator: ", ") + ")"
+        }
+        if let alias { text += " AS " + SQLText.identifier(alias) }
+        return text
+    }
+
+    /// ` ON (...)` for a list of refs, nothing for an empty list.
+    static func clause(_ refs: [ObjectRef]) -> String {
+        refs.isEmpty ? "" : " ON (" + refs.map(\.sql).joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,21 @@
+/// One step of a job's timeline: the phase that ended and when (`yyyy-MM-dd HH:mm:ss`, nil if not yet).
+public struct PhaseTime: Sendable, Hashable {
+    public var phase: String
+    public var time: String?
+
+    public init(phase: String, time: String?) {
+        self.phase = phase
+        self.time = time
+    }
+}
+
+/// One named `SHOW [FULL] BACKUP` / `SHOW [FULL] RESTORE` cell; `value == nil` is SQL NULL.
+public struct JobCell: Sendable, Hashable {
+    public var column: String
+    public var value: String?
+
+    public init(column: String, value: String?) {
+        self.column = column
+        self.value = value
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Number, size, duration and rate texts, the same everywhere on screen.
+public enum Format {
+    /// `731.0 KiB`, `6.22 MiB`: binary units like the engine's rates.
+    public static func bytes(_ value: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var amount = Double(value)
+        var unit = 0
+        while amount >= 1024, unit < units.count - 1 {
+            amount /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(value) B" }
+        return String(format: amount >= 100 ? "%.0f" : amount >= 10 ? "%.1f" : "%.2f", amount) + " " + units[unit]
+    }
+
+    /// `731K`, `6.2M`, `1.1G`: for the narrow progress column.
+    public static func compactBytes(_ value: Int64) -> String {
+        let units = ["B", "K", "M", "G", "T"]
+        var amount = Double(value)
+        var unit = 0
+        while amount >= 1024, unit < units.count - 1 {
+            amount /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(value)B" }
+        return String(format: amount >= 10 ? "%.0f" : "%.1f", amount) + units[unit]
+    }
+
+    /// `45s`, `3m02s`, `2h05m`, `3d04h`.
+    public static func duration(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds.rounded(.down)))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m\(two(s % 60))s" }
+        if s < 86400 { return "\(s / 3600)h\(two(s / 60 % 60))m" }
+        return "\(s / 86400)d\(two(s / 3600 % 24))h"
+    }
+
+    public static func rate(_ bytesPerSecond: Double) -> String {
+        bytes(Int64(bytesPerSecond)) + "/s"
+    }
+
+    /// "about 7s at 1.00 MiB/s", or nil without a rate.
+    public static func estimate(bytes: Int64, rate: Double?) -> String? {
+        guard let rate, rate > 0 else { return nil }
+        return "about \(duration(max(1, Double(bytes) / rate))) at \(Format.rate(rate))"
+    }
+
+    /// Thousands separated by commas.
+    public static func count(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { result.append(",") }
+            result.append(ch)
+        }
+        return value < 0 ? "-" + result : result
+    }
+}

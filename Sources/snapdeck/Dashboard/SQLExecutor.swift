@@ -1,0 +1,71 @@
+import Console
+import Dispatch
+import Engine
+import Foundation
+import SQLSyntax
+
+/// Runs the dashboard's SQL through the same executor as `snapdeck sql`, one statement at a
+/// time on a queue of its own (a LOAD or a SHOW over a large repository must not freeze the
+/// screen), and hands results back as `SQLResult`s.
+final class SQLExecutor: @unchecked Sendable {
+    private let cluster: Cluster
+    private let queue = DispatchQueue(label: "snapdeck.dashboard.sql")
+    private var session: Session
+
+    init(cluster: Cluster, user: String) {
+        self.cluster = cluster
+        session = Session(user: user)
+    }
+
+    func run(_ script: String, completion: @escaping @Sendable (SQLResult) -> Void) {
+        queue.async { [self] in
+            let result = execute(script)
+            DispatchQueue.main.async { completion(result) }
+        }
+    }
+
+    func snapshots(of repository: String, completion: @escaping @Sendable ([SnapshotRow], String?) -> Void) {
+        queue.async { [self] in
+            let result = execute("SHOW SNAPSHOT ON `\(repository.replacingOccurrences(of: "`", with: "``"))`")
+            let rows = result.rows.map { row in
+                SnapshotRow(repository: repository, label: row[0] ?? "",
+                            timestamps: (row[1] ?? "").split(separator: "\n").map(String.init), status: row[2] ?? "")
+            }
+            DispatchQueue.main.async { completion(rows, result.error) }
+        }
+    }
+
+    func snapshotDetail(repository: String, label: String, timestamp: String, completion: @escaping @Sendable (String?, String?) -> Void) {
+        queue.async { [self] in
+            let result = execute("SHOW SNAPSHOT ON `\(repository.replacingOccurrences(of: "`", with: "``"))` WHERE SNAPSHOT = \(SQLQuote.string(label)) AND TIMESTAMP = \(SQLQuote.string(timestamp))")
+            let details = result.rows.first.flatMap { $0.count > 3 ? $0[3] : nil }
+            DispatchQueue.main.async { completion(details, result.error ?? (result.rows.first?.last ?? nil).flatMap { $0 == "OK" ? nil : $0 }) }
+        }
+    }
+
+    /// Runs every statement of `script`; the last result (or the first error) is returned.
+    private func execute(_ script: String) -> SQLResult {
+        let (statements, remainder) = ScriptSplitter.split(script)
+        var texts = statements.map(\.text)
+        if !ScriptRunner.isBlank(remainder) { texts.append(remainder) }
+        var last = SQLResult(message: "Query OK")
+        for text in texts {
+            do {
+                let result = try cluster.execute(text, session: &session)
+                last = result.hasRows
+                    ? SQLResult(columns: result.columns, rows: result.rows)
+                    : SQLResult(message: "Query OK, \(result.affectedRows) row\(result.affectedRows == 1 ? "" : "s") affected" + (result.info.map { ". \($0)" } ?? ""))
+            } catch {
+                return SQLResult.failure(error.description)
+            }
+        }
+        return last
+    }
+}
+
+/// SQL string literals for statements the dashboard writes.
+enum SQLQuote {
+    static func string(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
