@@ -70,12 +70,15 @@ import Testing
             kill(holder.processIdentifier, SIGKILL)
             holder.waitUntilExit()
         }
-        var second = try SnapDeckProcess.run(["sql", "--data", dir, "-e", "SHOW DATABASES"])
+        // Wait until the holder owns the directory (its PID is in the lock file); probing
+        // with other processes before that could take the lock from under it.
         let deadline = Date().addingTimeInterval(30)
-        while !second.stderr.contains("in use"), Date() < deadline {
-            // The holder may not have taken the lock yet; poll until it has.
-            second = try SnapDeckProcess.run(["sql", "--data", dir, "-e", "SHOW DATABASES"])
+        let pid = String(holder.processIdentifier)
+        while (try? String(contentsOfFile: dir + "/snapdeck.lock", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != pid,
+              Date() < deadline {
+            usleep(20_000)
         }
+        let second = try SnapDeckProcess.run(["sql", "--data", dir, "-e", "SHOW DATABASES"])
         #expect(second.status == 1)
         #expect(second.stderr == "ERROR 1105 (HY000): data directory \(dir) is in use by process \(holder.processIdentifier)\n")
     }
