@@ -48,20 +48,33 @@ shoot() {
 
 key() { tmux send-keys -t shots "$@"; }
 
+# History to show: a finished restore, and engine faults plus a slow transfer rate so the next
+# backup is caught running with a task error on screen.
+"$bin" sql --data "$work/demo" -e "
+  BACKUP SNAPSHOT retail.nightly TO demo_repo ON (customers, products);
+  CREATE DATABASE staging;" >/dev/null
+ts=$("$bin" sql --data "$work/demo" --format tsv -e "SHOW SNAPSHOT ON demo_repo WHERE SNAPSHOT = 'nightly'" | tail -1 | cut -f2)
+"$bin" sql --data "$work/demo" -e "
+  RESTORE SNAPSHOT staging.nightly FROM demo_repo PROPERTIES ('backup_timestamp' = '$ts', 'replication_num' = '2');
+  ADMIN SET FRONTEND CONFIG ('fault_transfer_fail_percent' = '35', 'transfer_rate_limit_bytes_per_second' = '131072');" >/dev/null
+
 tmux new-session -d -s shots -x 120 -y 32 "env TERM=xterm-256color LANG=C.UTF-8 '$bin' tui --data '$work/demo'"
-wait_for "Backups"
+wait_for "1 Backups"
 
-# A running backup with a task error from an injected fault.
-"$bin" sql --data "$work/demo" -e "SELECT 1" >/dev/null 2>&1 || true
-key ':' ; key -l 'sql ADMIN SET FRONTEND CONFIG ("fault_transfer_fail_percent" = "40")'; key Enter
-key 'b'; wait_for "BACKUP SNAPSHOT"; key Enter
-wait_for "UPLOADING"
-sleep 2
+key b; wait_for "New backup"
+for _ in 1 2 3; do
+  tmux capture-pane -t shots -p | grep -qF 'BACKUP SNAPSHOT `retail`.' && break
+  key Right; sleep 0.2
+done
+key Enter
+wait_for "=injected"
 shoot backups-running
+key Enter; wait_for "Timeline"; shoot backup-detail; key Escape
 
-key '2'; wait_for "Restores"; shoot restores
-key '?'; wait_for "Keys"; shoot help; key Escape
-key '4'; wait_for "Snapshots"; key Enter; sleep 1; shoot snapshots-drilldown
-key 'r'; wait_for "RESTORE SNAPSHOT"; shoot restore-dialog; key Escape
-tmux resize-window -t shots -x 80 -y 24; sleep 0.5; key '1'; sleep 0.5; shoot backups-80x24
-key 'q'
+key 2; wait_for "nightly"; shoot restores
+key '?'; wait_for "Help"; shoot help; key Escape
+key 4; wait_for "nightly"; key Enter; sleep 1; shoot snapshots-drilldown; key Escape
+key r; wait_for "Restore snapshot"; shoot restore-dialog; key Escape
+key 5; sleep 0.5; key Enter; sleep 0.5; shoot catalog
+key 1; tmux resize-window -t shots -x 80 -y 24; sleep 0.5; shoot backups-80x24
+tmux send-keys -t shots q

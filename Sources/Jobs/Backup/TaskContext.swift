@@ -84,7 +84,7 @@ struct TaskContext: @unchecked Sendable {
                     }
                     let source = maker.segmentPath(tablet: tablet.tabletId, rowset: rowset, backend: work.backend, folderName: folder)
                     try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, control: control)
-                    job.progress.fileDone()
+                    job.progress.fileDone(bytes: rowset.size)
                 }
                 let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
                 let headerKey = paths.dataFile(tabletDirectory: directory, fileName: "\(tablet.tabletId).hdr", md5: Checksums.md5Hex(header))
@@ -114,7 +114,7 @@ struct JobTransferControl: TransferControl {
     }
 
     func advance(_ bytes: Int) {
-        progress.addBytes(bytes)
+        progress.transferring()
         limiter.consume(bytes, rate: settings.rateLimitBytesPerSecond)
         if settings.faultTransferStallMilliseconds > 0 { usleep(UInt32(settings.faultTransferStallMilliseconds) * 1000) }
     }

@@ -69,14 +69,20 @@ final class TransferProgress: @unchecked Sendable {
         }
     }
 
-    func addBytes(_ n: Int) {
-        lock.withLock {
-            if started == nil { started = Date() }
-            bytes += Int64(n)
-        }
+    /// Marks the start of transfers (for throughput).
+    func transferring() {
+        lock.withLock { if started == nil { started = Date() } }
     }
 
-    func fileDone() { lock.withLock { files += 1 } }
+    /// A file copied completely. Bytes count only then, so a failed and retried copy never
+    /// shows more progress than was made.
+    func fileDone(bytes n: Int64) {
+        lock.withLock {
+            if started == nil { started = Date() }
+            files += 1
+            bytes += n
+        }
+    }
 
     /// A file that was already in the repository: counted as done without transfer time.
     func fileSkipped(bytes n: Int64) {

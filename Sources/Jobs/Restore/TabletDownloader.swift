@@ -43,7 +43,8 @@ struct TabletDownloader: @unchecked Sendable {
                 guard got == md5 else {
                     return failure("invalid md5 of downloaded file: \(key), expected: \(md5), get: \(got)", fatal: true)
                 }
-                progress.fileDone()
+                let size = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
+                progress.fileDone(bytes: size)
                 if name.hasSuffix(".hdr") {
                     header = try TabletHeader.decode(try DurableFile.read(local))
                 } else {
