@@ -58,7 +58,7 @@ ts=$("$bin" sql --data "$work/demo" --format tsv -e "SHOW SNAPSHOT ON demo_repo 
   RESTORE SNAPSHOT staging.nightly FROM demo_repo PROPERTIES ('backup_timestamp' = '$ts', 'replication_num' = '2');
   ADMIN SET FRONTEND CONFIG ('fault_transfer_fail_percent' = '35', 'transfer_rate_limit_bytes_per_second' = '131072');" >/dev/null
 
-tmux new-session -d -s shots -x 120 -y 32 "env TERM=xterm-256color LANG=C.UTF-8 '$bin' tui --data '$work/demo'"
+tmux new-session -d -s shots -x 120 -y 32 "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '$bin' tui --data '$work/demo'"
 wait_for "1 Backups"
 
 key b; wait_for "New backup"
@@ -72,7 +72,7 @@ shoot backups-running
 key Enter; wait_for "Timeline"; shoot backup-detail; key Escape
 
 key 2; wait_for "nightly"; shoot restores
-key '?'; wait_for "Help"; shoot help; key Escape
+key '?'; wait_for "Keys ·"; shoot help; key Escape
 key 4; wait_for "nightly"; key Enter; sleep 1; shoot snapshots-drilldown; key Escape
 key r; wait_for "Restore snapshot"; shoot restore-dialog; key Escape
 key 5; sleep 0.5; key Enter; sleep 0.5; shoot catalog

@@ -103,7 +103,10 @@ public final class CursesScreen {
                 }
                 // The last column of the last row would scroll the screen with addch; skip it.
                 if y == height - 1 && x + Int(cell.width) >= width { break }
-                wattrset(window, Int32(bitPattern: attributes(for: cell, theme: theme)))
+                let (attrs, pair) = attributes(for: cell, theme: theme)
+                // wattr_set carries the colour pair separately: with ncursesw's extended
+                // colours a pair folded into the attribute bits is ignored.
+                wattr_set(window, attrs, pair, nil)
                 var text = String(cell.character)
                 text.withUTF8 { utf8 in
                     utf8.withMemoryRebound(to: CChar.self) { chars in
@@ -113,7 +116,7 @@ public final class CursesScreen {
                 x += max(1, Int(cell.width))
             }
         }
-        wattrset(window, Int32(bitPattern: snapdeck_a_normal()))
+        wattr_set(window, snapdeck_a_normal(), 0, nil)
         if let cursor = buffer.cursor {
             curs_set(1)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -140,7 +143,7 @@ public final class CursesScreen {
         return keys
     }
 
-    private func attributes(for cell: Cell, theme: Theme) -> UInt32 {
+    private func attributes(for cell: Cell, theme: Theme) -> (attr_t, Int16) {
         let style = theme.style(for: cell)
         var attrs = snapdeck_a_normal()
         let all = style.attributes.union(cell.attributes)
@@ -148,10 +151,11 @@ public final class CursesScreen {
         if all.contains(.reverse) { attrs |= snapdeck_a_reverse() }
         if all.contains(.underline) { attrs |= snapdeck_a_underline() }
         if all.contains(.dim) { attrs |= snapdeck_a_dim() }
+        var pair: Int16 = 0
         if hasColors, theme.usesColor, style.foreground != nil || style.background != nil {
-            attrs |= snapdeck_color_pair(Int32(pairs.pair(style.foreground, style.background)))
+            pair = Int16(pairs.pair(style.foreground, style.background))
         }
-        return UInt32(attrs)
+        return (attrs, pair)
     }
 }
 
