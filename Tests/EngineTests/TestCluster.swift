@@ -14,7 +14,12 @@ final class TestCluster {
 
     deinit {
         cluster = nil
-        try? FileManager.default.removeItem(atPath: path)
+        // The data directory and everything a test put beside it (repositories, CSV files).
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(name) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + entry)
+        }
     }
 
     /// Runs statements separated by `;` and returns the last result.
