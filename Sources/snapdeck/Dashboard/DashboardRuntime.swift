@@ -21,6 +21,9 @@ final class DashboardRuntime {
     private var renderScheduled = false
     private var lastSequenceShown = -1
     private let engineChanged = ChangeFlag()
+    /// Build + diff + present time of every frame; written out at exit when
+    /// `SNAPDECK_FRAME_STATS` names a file (the dashboard benchmark reads it).
+    private var frameTimes = FrameTimes()
 
     init(cluster: Cluster, user: String) throws {
         for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT] { Glibc.signal(signal, SIG_IGN) }
@@ -92,12 +95,14 @@ final class DashboardRuntime {
     }
 
     private func render() {
+        let started = DispatchTime.now().uptimeNanoseconds
         if state.needsFullRedraw {
             screen.invalidate()
             state.needsFullRedraw = false
         }
         let buffer = Screen.render(state, width: screen.width, height: screen.height, theme: theme)
         screen.present(buffer, theme: theme)
+        frameTimes.record(DispatchTime.now().uptimeNanoseconds - started)
     }
 
     private func watchInput() {
@@ -152,8 +157,27 @@ final class DashboardRuntime {
     private func shutdown(status: Int32) {
         for source in sources { source.cancel() }
         screen.close()
+        if let path = ProcessInfo.processInfo.environment["SNAPDECK_FRAME_STATS"] {
+            try? frameTimes.summary.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         cluster.close()
         exit(status)
+    }
+}
+
+/// Frame durations, for the dashboard benchmark.
+struct FrameTimes {
+    private var nanoseconds: [UInt64] = []
+
+    mutating func record(_ duration: UInt64) {
+        if nanoseconds.count < 100_000 { nanoseconds.append(duration) }
+    }
+
+    var summary: String {
+        let sorted = nanoseconds.sorted()
+        guard !sorted.isEmpty else { return "frames=0\n" }
+        func ms(_ q: Double) -> String { String(format: "%.3f", Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]) / 1e6) }
+        return "frames=\(sorted.count) median_ms=\(ms(0.5)) p95_ms=\(ms(0.95)) p99_ms=\(ms(0.99)) max_ms=\(ms(1.0))\n"
     }
 }
 
