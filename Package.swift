@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "snapdeck",
             dependencies: [
-                "Engine", "SQLSyntax", "Jobs", "Catalog", "Console", "Terminal",
+                "Engine", "SQLSyntax", "Jobs", "Catalog", "Repository", "Console", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

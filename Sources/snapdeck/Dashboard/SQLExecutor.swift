@@ -2,6 +2,7 @@ import Console
 import Dispatch
 import Engine
 import Foundation
+import Repository
 import SQLSyntax
 
 /// Runs the dashboard's SQL through the same executor as `snapdeck sql`, one statement at a
@@ -35,11 +36,24 @@ final class SQLExecutor: @unchecked Sendable {
         }
     }
 
+    /// The snapshot's whole `__info` document (tables → partitions → tablets → files), so the
+    /// Snapshots tab can drill down to files; SHOW SNAPSHOT's brief stops at partitions.
     func snapshotDetail(repository: String, label: String, timestamp: String, completion: @escaping @Sendable (String?, String?) -> Void) {
         queue.async { [self] in
-            let result = execute("SHOW SNAPSHOT ON `\(repository.replacingOccurrences(of: "`", with: "``"))` WHERE SNAPSHOT = \(SQLQuote.string(label)) AND TIMESTAMP = \(SQLQuote.string(timestamp))")
-            let details = result.rows.first.flatMap { $0.count > 3 ? $0[3] : nil }
-            DispatchQueue.main.async { completion(details, result.error ?? (result.rows.first?.last ?? nil).flatMap { $0 == "OK" ? nil : $0 }) }
+            var details: String?
+            var failure: String?
+            if let record = cluster.catalog.repository(named: repository) {
+                do {
+                    let store = try cluster.objectStore(for: record)
+                    let info = try SnapshotBrowser(store: store, repositoryName: repository).info(label: label, timestamp: timestamp)
+                    details = String(decoding: info.encode(), as: UTF8.self)
+                } catch {
+                    failure = "Failed to get info: \(error)"
+                }
+            } else {
+                failure = "Repository \(repository) does not exist"
+            }
+            DispatchQueue.main.async { [details, failure] in completion(details, failure) }
         }
     }
 
