@@ -14,7 +14,7 @@ struct JobWaiter {
         let tty = isatty(STDERR_FILENO) == 1
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let interrupted = InterruptFlag()
+        let interrupted = SharedFlag()
         interrupt.setEventHandler { interrupted.set() }
         interrupt.resume()
         defer {
@@ -63,11 +63,4 @@ struct JobWaiter {
             return text
         }.joined(separator: " | ")
     }
-}
-
-final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

@@ -97,13 +97,6 @@ public final class CatalogStore: @unchecked Sendable {
         }
     }
 
-    /// A value from the `meta` table.
-    public func meta(_ key: String) throws -> String? {
-        try queue.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
-        }
-    }
-
     /// Gives the underlying database to modules that keep their own tables in the same file
     /// (jobs, repositories), so their changes share its transactions and durability.
     public var database: DatabaseQueue { queue }

@@ -192,6 +192,15 @@ struct ExecutionContext {
         return (database, table)
     }
 
+    /// The table a SHOW or DESC names, if the user may see its database.
+    func visibleTable(_ name: TableName) throws(SQLError) -> (DatabaseRecord, TableRecord) {
+        let (database, table) = try self.table(name)
+        guard user.canSee(database: database.name) else {
+            throw SQLError.databaseAccessDenied(user: user.name, database: database.name)
+        }
+        return (database, table)
+    }
+
     func requireAdmin() throws(SQLError) {
         guard user.isAdmin else { throw SQLError.needPrivilege("ADMIN") }
     }

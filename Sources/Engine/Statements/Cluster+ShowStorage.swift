@@ -5,10 +5,7 @@ import Storage
 extension Cluster {
     /// Doris's SHOW PARTITIONS columns that mean something here, plus file counts.
     func showPartitions(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
-        let (database, table) = try c.table(name)
-        guard c.user.canSee(database: database.name) else {
-            throw SQLError.databaseAccessDenied(user: c.user.name, database: database.name)
-        }
+        let (_, table) = try c.visibleTable(name)
         let types = table.partitionColumns.compactMap { table.column(named: $0)?.type }
         var rows: [[String?]] = []
         for p in c.catalog.partitions(of: table.id) {
@@ -40,10 +37,7 @@ extension Cluster {
     /// One row per replica, as Doris's SHOW TABLETS FROM does, with the files that a backup
     /// of the tablet would copy.
     func showTablets(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
-        let (database, table) = try c.table(name)
-        guard c.user.canSee(database: database.name) else {
-            throw SQLError.databaseAccessDenied(user: c.user.name, database: database.name)
-        }
+        let (_, table) = try c.visibleTable(name)
         var rows: [[String?]] = []
         for p in c.catalog.partitions(of: table.id) {
             for tablet in c.catalog.tablets(of: p.id) {

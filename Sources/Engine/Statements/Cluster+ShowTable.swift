@@ -4,19 +4,13 @@ import Storage
 
 extension Cluster {
     func showCreateTable(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
-        let (database, table) = try c.table(name)
-        guard c.user.canSee(database: database.name) else {
-            throw SQLError.databaseAccessDenied(user: c.user.name, database: database.name)
-        }
+        let (_, table) = try c.visibleTable(name)
         let ddl = TableDDL(table: table, partitions: c.catalog.partitions(of: table.id)).text
         return ResultSet(columns: ["Table", "Create Table"], rows: [[table.name, ddl]])
     }
 
     func describe(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
-        let (database, table) = try c.table(name)
-        guard c.user.canSee(database: database.name) else {
-            throw SQLError.databaseAccessDenied(user: c.user.name, database: database.name)
-        }
+        let (_, table) = try c.visibleTable(name)
         let rows: [[String?]] = table.columns.map { column in
             [column.name, column.type.sqlName, column.nullable ? "Yes" : "No", column.isKey ? "true" : "false",
              column.defaultValue, column.isKey ? "" : "NONE"]

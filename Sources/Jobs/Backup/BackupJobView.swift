@@ -96,15 +96,15 @@ extension JobScheduler {
         var unfinished: [String] = []
         switch record.state {
         case .snapshoting:
-            unfinished = (Set(job.waiting.keys).union(job.inFlight.values.flatMap(\.tablets))).sorted()
+            unfinished = (Set(job.tasks.waiting.keys).union(job.tasks.inFlight.values.flatMap(\.tablets))).sorted()
                 .map { "[\($0)=\(record.sourceBackend[$0] ?? 0)]" }
         case .uploading:
-            unfinished = job.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
-            unfinished += job.waiting.keys.sorted().map { "[\($0)=\(record.sourceBackend[$0] ?? 0)]" }
+            unfinished = job.tasks.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
+            unfinished += job.tasks.waiting.keys.sorted().map { "[\($0)=\(record.sourceBackend[$0] ?? 0)]" }
         default:
             break
         }
-        let counters = job.progress.snapshot
+        let counters = job.tasks.progress.snapshot
         let progress = record.state == .uploading
             ? counters.tasks.sorted { $0.key < $1.key }.map { "[\($0.key): \($0.value.done)/\($0.value.total)]" } : []
         let filesTotal = tablets.reduce(0) { $0 + $1.rowsets.count }

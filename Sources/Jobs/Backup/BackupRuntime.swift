@@ -6,23 +6,15 @@ import Repository
 /// memory (tasks in flight, retry times, counters). Owned by the scheduler's queue.
 final class BackupRuntime: @unchecked Sendable {
     var record: BackupJobRecord
-    let cancel = CancelFlag()
-    let progress = TransferProgress()
-    /// Tablets waiting to be snapshotted or uploaded in the current phase, with the earliest
-    /// time they may be tried again.
-    var waiting: [ObjectID: Date] = [:]
-    /// Tasks dispatched and not yet reported back: signature → (backend, tablets).
-    var inFlight: [Int: (backend: ObjectID, tablets: [ObjectID])] = [:]
-    var attempts: [ObjectID: Int] = [:]
-    var nextSignature = 1
+    let tasks = TaskBook()
     /// Repository objects that already exist, with their sizes (read once when uploading
     /// starts, so a resumed job skips what it copied before).
     var existingKeys: [String: Int64] = [:]
     var infoUploadRunning = false
     var infoRetryAt: Date?
     var cleanupNote: String?
-    /// When the current phase began in this process (wall clock, for the log's timings).
-    var phaseStarted: Date?
+    /// Failed attempts at writing the info file (its retry backoff).
+    var infoAttempts = 0
 
     init(record: BackupJobRecord) {
         self.record = record
@@ -43,10 +35,5 @@ final class BackupRuntime: @unchecked Sendable {
             }
         }
         return map
-    }
-
-    func allocateSignature() -> Int {
-        defer { nextSignature += 1 }
-        return nextSignature
     }
 }

@@ -42,7 +42,7 @@ extension JobScheduler {
         host?.logger.info("resuming backup \(job.record.label) (job \(job.record.jobId)) in \(job.record.state.rawValue)")
         switch job.record.state {
         case .snapshoting:
-            for tablet in job.record.plan?.tablets ?? [] { job.waiting[tablet.tabletId] = .distantPast }
+            for tablet in job.record.plan?.tablets ?? [] { job.tasks.waiting[tablet.tabletId] = .distantPast }
         case .uploading:
             // Upload again from the start of the phase; files already in the repository are skipped.
             job.record.state = .uploadSnapshot
@@ -55,7 +55,7 @@ extension JobScheduler {
     /// Advances a job by at most one phase. Runs on the scheduler's queue.
     func stepBackup(_ job: BackupRuntime) {
         guard !job.record.state.isDone, !stopped, let host else { return }
-        if job.phaseStarted == nil { job.phaseStarted = Date() }
+        if job.tasks.phaseStarted == nil { job.tasks.phaseStarted = Date() }
         if nowMillis() - job.record.createTime > job.record.timeoutSeconds * 1000 {
             finishCancelled(job, status: JobStatus(code: "TIMEOUT", message: ""))
             return
@@ -65,14 +65,14 @@ extension JobScheduler {
         case .pending: planBackup(job, host)
         case .snapshoting:
             dispatchDue(job, phase: .snapshot)
-            if job.waiting.isEmpty && job.inFlight.isEmpty {
+            if job.tasks.waiting.isEmpty && job.tasks.inFlight.isEmpty {
                 job.record.snapshotFinishedTime = nowMillis()
                 transition(job, to: .uploadSnapshot)
             }
         case .uploadSnapshot: prepareUploads(job, host)
         case .uploading:
             dispatchDue(job, phase: .upload)
-            if job.waiting.isEmpty && job.inFlight.isEmpty {
+            if job.tasks.waiting.isEmpty && job.tasks.inFlight.isEmpty {
                 job.record.uploadFinishedTime = nowMillis()
                 transition(job, to: .saveMeta)
             }
@@ -86,8 +86,8 @@ extension JobScheduler {
 
     func transition(_ job: BackupRuntime, to state: BackupState) {
         let left = job.record.state
-        let elapsed = job.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
-        job.phaseStarted = Date()
+        let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+        job.tasks.phaseStarted = Date()
         job.record.state = state
         persist(job)
         // Phase timings with millisecond precision, for operators and the benchmark scripts.
@@ -143,7 +143,7 @@ extension JobScheduler {
         for tablet in plan.tablets {
             job.record.sourceBackend[tablet.tabletId] = tablet.backends[0]
             job.record.snapshotFolders[tablet.backends[0]] = folder
-            if !job.record.metadataOnly { job.waiting[tablet.tabletId] = .distantPast }
+            if !job.record.metadataOnly { job.tasks.waiting[tablet.tabletId] = .distantPast }
         }
         transition(job, to: .snapshoting)
     }
@@ -167,10 +167,10 @@ extension JobScheduler {
                 doneFiles += tablet.rowsets.count
                 doneBytes += tablet.bytes
             } else if !job.record.metadataOnly {
-                job.waiting[tablet.tabletId] = .distantPast
+                job.tasks.waiting[tablet.tabletId] = .distantPast
             }
         }
-        job.progress.reset(filesDone: doneFiles, bytesDone: doneBytes)
+        job.tasks.progress.reset(filesDone: doneFiles, bytesDone: doneBytes)
         transition(job, to: .uploading)
     }
 
@@ -186,13 +186,13 @@ extension JobScheduler {
     /// releases its snapshots and removes what it uploaded once no task is running.
     func finishCancelled(_ job: BackupRuntime, status: JobStatus) {
         guard !job.record.state.isDone else { return }
-        job.cancel.set()
+        job.tasks.cancel.set()
         job.record.status = status
         job.record.state = .cancelled
         job.record.finishedTime = nowMillis()
-        job.waiting.removeAll()
+        job.tasks.waiting.removeAll()
         persist(job)
         host?.logger.info("backup \(job.record.label) (job \(job.record.jobId)) cancelled: \(status.cell)")
-        if job.inFlight.isEmpty { cleanUpCancelled(job) }
+        if job.tasks.inFlight.isEmpty { cleanUpCancelled(job) }
     }
 }

@@ -14,18 +14,17 @@ extension JobScheduler {
     /// Sends the tablets whose retry time has come to their backends' executors, in batches.
     func dispatchDue(_ job: BackupRuntime, phase: BackupPhase) {
         guard let host else { return }
-        let now = self.now()
-        let busy = Set(job.inFlight.values.flatMap(\.tablets))
-        let due = job.waiting.filter { $0.value <= now && !busy.contains($0.key) }.map(\.key).sorted()
+        let due = job.tasks.due(at: now())
         guard !due.isEmpty else { return }
         let batchSize = phase == .snapshot ? 100 : max(1, host.jobSettings.uploadBatchSize)
         let byBackend = Dictionary(grouping: due) { job.record.sourceBackend[$0] ?? 0 }
         let tablets = job.tabletsById
         let placement = job.placement
         for (backend, ids) in byBackend.sorted(by: { $0.key < $1.key }) {
-            for batch in Self.batches(ids, maxCount: batchSize, maxBytes: phase == .snapshot ? .max : Self.taskBytes) { (id: ObjectID) in tablets[id]?.bytes ?? 0 } {
-                let signature = job.allocateSignature()
-                job.inFlight[signature] = (backend, batch)
+            let size = { (id: ObjectID) -> Int64 in tablets[id]?.bytes ?? 0 }
+            for batch in Self.batches(ids, maxCount: batchSize, maxBytes: phase == .snapshot ? .max : Self.taskBytes, size: size) {
+                let signature = job.tasks.allocateSignature()
+                job.tasks.inFlight[signature] = (backend, batch)
                 let work = TabletWork(
                     signature: signature, backend: backend, tablets: batch.compactMap { tablets[$0] },
                     placement: batch.compactMap { id in placement[id].map { (id, $0) } })
@@ -63,17 +62,15 @@ extension JobScheduler {
     }
 
     func taskFinished(_ job: BackupRuntime, signature: Int, results: TabletResults) {
-        job.inFlight[signature] = nil
-        job.progress.removeTask(signature)
+        job.tasks.inFlight[signature] = nil
+        job.tasks.progress.removeTask(signature)
         if job.record.state.isDone {
-            if job.record.state == .cancelled && job.inFlight.isEmpty { cleanUpCancelled(job) }
+            if job.record.state == .cancelled && job.tasks.inFlight.isEmpty { cleanUpCancelled(job) }
             return
         }
         for result in results {
             if let error = result.error {
                 job.record.taskErrors[result.tablet] = error
-                let attempt = (job.attempts[result.tablet] ?? 0) + 1
-                job.attempts[result.tablet] = attempt
                 if result.retryElsewhere, let tablet = job.tabletsById[result.tablet], tablet.backends.count > 1 {
                     let current = job.record.sourceBackend[result.tablet] ?? tablet.backends[0]
                     let index = tablet.backends.firstIndex(of: current) ?? 0
@@ -83,11 +80,11 @@ extension JobScheduler {
                         job.record.snapshotFolders[next] = job.record.snapshotFolders.values.first
                     }
                 }
-                job.waiting[result.tablet] = now().addingTimeInterval(Self.backoff(attempt))
+                job.tasks.retryLater(result.tablet, now: now())
                 host?.logger.warning("backup \(job.record.label): tablet \(result.tablet): \(error)")
             } else {
                 job.record.taskErrors[result.tablet] = nil
-                job.waiting[result.tablet] = nil
+                job.tasks.waiting[result.tablet] = nil
                 if job.record.state == .uploading { job.record.uploadedTablets.insert(result.tablet) }
             }
         }
@@ -105,7 +102,7 @@ extension JobScheduler {
         }
         job.infoUploadRunning = true
         let record = job.record
-        let cancel = job.cancel
+        let cancel = job.tasks.cancel
         DispatchQueue.global().async(group: background) { [self] in
             var failure: String?
             do {
@@ -128,8 +125,8 @@ extension JobScheduler {
                 if let failure {
                     // Errors here never cancel the job (Doris rule): retry until the timeout.
                     job.record.status = .error(failure)
-                    job.infoRetryAt = now().addingTimeInterval(Self.backoff((job.attempts[-1] ?? 0) + 1))
-                    job.attempts[-1, default: 0] += 1
+                    job.infoAttempts += 1
+                    job.infoRetryAt = now().addingTimeInterval(Self.backoff(job.infoAttempts))
                     persist(job)
                     return
                 }
@@ -138,7 +135,7 @@ extension JobScheduler {
                 job.record.taskErrors = [:]
                 job.record.state = .finished
                 persist(job)
-                let elapsed = job.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+                let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
                 host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) UPLOAD_INFO took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(job.record.finishedTime - job.record.createTime) ms")
                 pruneHistory()
             }

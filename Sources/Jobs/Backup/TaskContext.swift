@@ -18,7 +18,7 @@ struct TaskContext: @unchecked Sendable {
         let maker = SnapshotMaker(layout: host.layout)
         let catalog = host.catalog
         return work.tablets.map { tablet in
-            guard !job.cancel.isSet else { return (tablet.tabletId, nil, false) }
+            guard !job.tasks.cancel.isSet else { return (tablet.tabletId, nil, false) }
             guard catalog.backends[work.backend]?.alive == true else {
                 return (tablet.tabletId, "backend \(work.backend) is down", true)
             }
@@ -50,12 +50,12 @@ struct TaskContext: @unchecked Sendable {
         let maker = SnapshotMaker(layout: host.layout)
         let existing = scheduler.queue.sync { job.existingKeys }
         let control = JobTransferControl(
-            cancel: job.cancel, progress: job.progress, limiter: limiter, settings: settings)
+            cancel: job.tasks.cancel, progress: job.tasks.progress, limiter: limiter, settings: settings)
         let folder = record.snapshotFolders[work.backend] ?? record.snapshotFolders.values.first ?? ""
         var results: JobScheduler.TabletResults = []
         for (done, tablet) in work.tablets.enumerated() {
-            job.progress.setTask(work.signature, done: done, total: work.tablets.count)
-            guard !job.cancel.isSet else {
+            job.tasks.progress.setTask(work.signature, done: done, total: work.tablets.count)
+            guard !job.tasks.cancel.isSet else {
                 results.append((tablet.tabletId, nil, false))
                 continue
             }
@@ -76,7 +76,7 @@ struct TaskContext: @unchecked Sendable {
                     let key = paths.dataFile(tabletDirectory: directory, fileName: rowset.fileName, md5: rowset.md5)
                     // The name carries the MD5, so a same-sized object under it is this file.
                     if existing[key] == rowset.size {
-                        job.progress.fileSkipped(bytes: rowset.size)
+                        job.tasks.progress.fileSkipped(bytes: rowset.size)
                         continue
                     }
                     if settings.faultTransferFailPercent > 0, Int.random(in: 0..<100) < settings.faultTransferFailPercent {
@@ -84,7 +84,7 @@ struct TaskContext: @unchecked Sendable {
                     }
                     let source = maker.segmentPath(tablet: tablet.tabletId, rowset: rowset, backend: work.backend, folderName: folder)
                     try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, control: control)
-                    job.progress.fileDone(bytes: rowset.size)
+                    job.tasks.progress.fileDone(bytes: rowset.size)
                 }
                 let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
                 let headerKey = paths.dataFile(tabletDirectory: directory, fileName: "\(tablet.tabletId).hdr", md5: Checksums.md5Hex(header))
@@ -104,7 +104,7 @@ struct TaskContext: @unchecked Sendable {
 
 /// Cancellation, progress, rate limit and stall injection for one job's transfers.
 struct JobTransferControl: TransferControl {
-    let cancel: CancelFlag
+    let cancel: SharedFlag
     let progress: TransferProgress
     let limiter: RateLimiter
     let settings: JobSettings

@@ -100,10 +100,25 @@ final class TransferProgress: @unchecked Sendable {
     }
 }
 
-/// A cancellation flag checked by transfers between chunks.
-final class CancelFlag: @unchecked Sendable {
+/// A boolean shared between threads: a job's cancellation (checked by transfers between
+/// chunks), an interrupt seen by a signal handler, a "something changed" mark.
+public final class SharedFlag: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    private var value: Bool
+
+    public init(_ value: Bool = false) {
+        self.value = value
+    }
+
+    public var isSet: Bool { lock.withLock { value } }
+
+    public func set() { lock.withLock { value = true } }
+
+    /// Reads and clears the flag in one step.
+    public func take() -> Bool {
+        lock.withLock {
+            defer { value = false }
+            return value
+        }
+    }
 }

@@ -48,7 +48,7 @@ extension JobScheduler {
 
     func stepRestore(_ job: RestoreRuntime) {
         guard !job.record.state.isDone, !stopped, let host else { return }
-        if job.phaseStarted == nil { job.phaseStarted = Date() }
+        if job.tasks.phaseStarted == nil { job.tasks.phaseStarted = Date() }
         if nowMillis() - job.record.createTime > job.record.request.timeoutSeconds * 1000, !job.commitRunning {
             finishRestoreCancelled(job, status: JobStatus(code: "TIMEOUT", message: "restore job with label: \(job.record.label)  timeout."))
             return
@@ -69,14 +69,14 @@ extension JobScheduler {
             job.record.fileSizes = downloadSizes(job.record, host)
             job.record.bytesTotal = job.record.fileSizes.values.reduce(0, +)
             for tablet in job.record.plan?.tablets ?? [] where !job.record.downloadedTablets.contains(tablet.targetTabletId) {
-                job.waiting[tablet.sourceTabletId] = .distantPast
+                job.tasks.waiting[tablet.sourceTabletId] = .distantPast
             }
             let done = job.record.plan?.tablets.filter { job.record.downloadedTablets.contains($0.targetTabletId) } ?? []
-            job.progress.reset(filesDone: done.reduce(0) { $0 + $1.files.count }, bytesDone: 0)
+            job.tasks.progress.reset(filesDone: done.reduce(0) { $0 + $1.files.count }, bytesDone: 0)
             restoreTransition(job, to: .downloading)
         case .downloading:
             dispatchDownloads(job, host)
-            if job.waiting.isEmpty && job.inFlight.isEmpty {
+            if job.tasks.waiting.isEmpty && job.tasks.inFlight.isEmpty {
                 job.record.downloadFinishedTime = nowMillis()
                 restoreTransition(job, to: .commit)
             }
@@ -88,8 +88,8 @@ extension JobScheduler {
 
     func restoreTransition(_ job: RestoreRuntime, to state: RestoreState) {
         let left = job.record.state
-        let elapsed = job.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
-        job.phaseStarted = Date()
+        let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+        job.tasks.phaseStarted = Date()
         job.record.state = state
         persistRestore(job)
         host?.logger.info("restore \(job.record.label) (job \(job.record.jobId)) \(left.rawValue) took \(String(format: "%.1f", elapsed)) ms -> \(state.rawValue)")
@@ -97,12 +97,7 @@ extension JobScheduler {
     }
 
     func persistRestore(_ job: RestoreRuntime) {
-        do {
-            try journal.save(id: job.record.jobId, kind: .restore, databaseId: job.record.databaseId, state: job.record.state.rawValue, body: job.record)
-        } catch {
-            host?.logger.error("cannot journal job \(job.record.jobId): \(error)")
-        }
-        onChange?()
+        record(job.record, id: job.record.jobId, kind: .restore, databaseId: job.record.databaseId, state: job.record.state.rawValue)
     }
 
     /// PENDING: read the snapshot's info and meta, check them against the catalog again, and
@@ -152,14 +147,14 @@ extension JobScheduler {
     /// any files it placed; what existed before is untouched (nothing was swapped yet).
     func finishRestoreCancelled(_ job: RestoreRuntime, status: JobStatus) {
         guard !job.record.state.isDone else { return }
-        job.cancel.set()
+        job.tasks.cancel.set()
         job.record.status = status
         job.record.state = .cancelled
         job.record.finishedTime = nowMillis()
-        job.waiting.removeAll()
+        job.tasks.waiting.removeAll()
         persistRestore(job)
         host?.logger.info("restore \(job.record.label) (job \(job.record.jobId)) cancelled: \(status.cell)")
-        if job.inFlight.isEmpty { cleanUpRestore(job) }
+        if job.tasks.inFlight.isEmpty { cleanUpRestore(job) }
     }
 
     func cleanUpRestore(_ job: RestoreRuntime) {

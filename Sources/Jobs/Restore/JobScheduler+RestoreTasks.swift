@@ -15,9 +15,7 @@ extension JobScheduler {
     }
 
     func dispatchDownloads(_ job: RestoreRuntime, _ host: JobHost) {
-        let now = self.now()
-        let busy = Set(job.inFlight.values.flatMap(\.tablets))
-        let due = job.waiting.filter { $0.value <= now && !busy.contains($0.key) }.map(\.key).sorted()
+        let due = job.tasks.due(at: now())
         guard !due.isEmpty, let repository = host.catalog.repositories[job.record.request.repositoryId] else { return }
         let tablets = job.tabletsBySource
         let byBackend = Dictionary(grouping: due) { tablets[$0]?.backends.first ?? 0 }
@@ -30,14 +28,14 @@ extension JobScheduler {
             }
             for ids in Self.batches(ids, maxCount: batchSize, maxBytes: Self.taskBytes, size: size) {
                 let batch = ids.compactMap { tablets[$0] }
-                let signature = job.allocateSignature()
-                job.inFlight[signature] = (backend, batch.map(\.sourceTabletId))
-                let control = JobTransferControl(cancel: job.cancel, progress: job.progress, limiter: limiter(for: backend), settings: host.jobSettings)
-                let downloader = TabletDownloader(host: host, repository: repository, stagingFolder: folder, control: control, progress: job.progress)
+                let signature = job.tasks.allocateSignature()
+                job.tasks.inFlight[signature] = (backend, batch.map(\.sourceTabletId))
+                let control = JobTransferControl(cancel: job.tasks.cancel, progress: job.tasks.progress, limiter: limiter(for: backend), settings: host.jobSettings)
+                let downloader = TabletDownloader(host: host, repository: repository, stagingFolder: folder, control: control, progress: job.tasks.progress)
                 executor(for: backend).submit { [self] in
                     var results: [DownloadResult] = []
                     for (done, tablet) in batch.enumerated() {
-                        job.progress.setTask(signature, done: done, total: batch.count)
+                        job.tasks.progress.setTask(signature, done: done, total: batch.count)
                         results.append(downloader.download(tablet))
                     }
                     let finished = results
@@ -48,10 +46,10 @@ extension JobScheduler {
     }
 
     private func downloadFinished(_ job: RestoreRuntime, signature: Int, results: [DownloadResult]) {
-        job.inFlight[signature] = nil
-        job.progress.removeTask(signature)
+        job.tasks.inFlight[signature] = nil
+        job.tasks.progress.removeTask(signature)
         if job.record.state.isDone {
-            if job.record.state == .cancelled && job.inFlight.isEmpty { cleanUpRestore(job) }
+            if job.record.state == .cancelled && job.tasks.inFlight.isEmpty { cleanUpRestore(job) }
             return
         }
         for result in results {
@@ -61,12 +59,10 @@ extension JobScheduler {
                     return
                 }
                 job.record.taskErrors[result.sourceTablet] = error
-                let attempt = (job.attempts[result.sourceTablet] ?? 0) + 1
-                job.attempts[result.sourceTablet] = attempt
-                job.waiting[result.sourceTablet] = now().addingTimeInterval(Self.backoff(attempt))
-            } else if !job.cancel.isSet {
+                job.tasks.retryLater(result.sourceTablet, now: now())
+            } else if !job.tasks.cancel.isSet {
                 job.record.taskErrors[result.sourceTablet] = nil
-                job.waiting[result.sourceTablet] = nil
+                job.tasks.waiting[result.sourceTablet] = nil
                 job.record.downloadedTablets.insert(result.targetTablet)
                 job.record.stagedRowsets[result.targetTablet] = result.rowsets
             }
@@ -122,7 +118,7 @@ extension JobScheduler {
                     finishRestoreCancelled(job, status: .error(failure))
                     return
                 }
-                let elapsed = job.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+                let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
                 job.record = record
                 onChange?()
                 host.logger.info("restore \(record.label) (job \(record.jobId)) COMMITTING took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(record.finishedTime - record.createTime) ms")

@@ -54,9 +54,9 @@ extension JobScheduler {
                     let tablets = r.plan?.tablets ?? []
                     var unfinished: [String] = []
                     if r.state == .downloading {
-                        unfinished = job.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
+                        unfinished = job.tasks.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
                     }
-                    let counters = job.progress.snapshot
+                    let counters = job.tasks.progress.snapshot
                     let progress = r.state == .downloading ? counters.tasks.sorted { $0.key < $1.key }.map { "[\($0.key): \($0.value.done)/\($0.value.total)]" } : []
                     let total = tablets.reduce(0) { $0 + $1.files.count }
                     var throughput: Double?

@@ -20,8 +20,6 @@ final class BackendExecutor: @unchecked Sendable {
         pump()
     }
 
-    var load: (running: Int, waiting: Int) { lock.withLock { (running, waiting.count) } }
-
     private func pump() {
         while true {
             let next: (@Sendable () -> Void)? = lock.withLock {

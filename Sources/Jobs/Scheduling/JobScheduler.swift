@@ -78,8 +78,8 @@ public final class JobScheduler: @unchecked Sendable {
         onQueue {
             stopped = true
             timer?.cancel()
-            for job in backups.values { job.cancel.set() }
-            for job in restores.values { job.cancel.set() }
+            for job in backups.values { job.tasks.cancel.set() }
+            for job in restores.values { job.tasks.cancel.set() }
         }
         _ = background.wait(timeout: .now() + 10)
     }
@@ -107,10 +107,15 @@ public final class JobScheduler: @unchecked Sendable {
     }
 
     func persist(_ job: BackupRuntime) {
+        record(job.record, id: job.record.jobId, kind: .backup, databaseId: job.record.databaseId, state: job.record.state.rawValue)
+    }
+
+    /// Journals a job's record at a state change and tells the dashboard.
+    func record<T: Encodable>(_ body: T, id: Int64, kind: JobKind, databaseId: ObjectID, state: String) {
         do {
-            try journal.save(id: job.record.jobId, kind: .backup, databaseId: job.record.databaseId, state: job.record.state.rawValue, body: job.record)
+            try journal.save(id: id, kind: kind, databaseId: databaseId, state: state, body: body)
         } catch {
-            host?.logger.error("cannot journal job \(job.record.jobId): \(error)")
+            host?.logger.error("cannot journal job \(id): \(error)")
         }
         onChange?()
     }

@@ -41,12 +41,8 @@ public struct SegmentCorruption: Error, Sendable, CustomStringConvertible {
 public struct SegmentBuilder {
     public private(set) var bytes: [UInt8]
     public private(set) var rowCount: Int64 = 0
-    private let encodings: [SegmentFormat.Encoding]
-    private let scales: [Int]
-
     public init(types: [ColumnType], capacity: Int = 4096) {
-        encodings = types.map(SegmentFormat.Encoding.init)
-        scales = types.map { if case .decimal(_, let s) = $0 { s } else { 0 } }
+        let encodings = types.map(SegmentFormat.Encoding.init)
         bytes = []
         bytes.reserveCapacity(capacity)
         bytes += SegmentFormat.magic
@@ -58,12 +54,6 @@ public struct SegmentBuilder {
     /// Appends one row; `row` must have one value per column.
     public mutating func append(_ row: [Value]) {
         RowEncoding.append(row, to: &bytes)
-        rowCount += 1
-    }
-
-    /// Appends a row already in segment encoding (from `RowEncoding.append`).
-    public mutating func appendEncoded(_ encodedRow: ArraySlice<UInt8>) {
-        bytes += encodedRow
         rowCount += 1
     }
 

@@ -2,6 +2,7 @@ import Console
 import Dispatch
 import Engine
 import Foundation
+import Jobs
 import SQLSyntax
 import Terminal
 
@@ -20,7 +21,7 @@ final class DashboardRuntime {
     private var sources: [any DispatchSourceProtocol] = []
     private var renderScheduled = false
     private var lastSequenceShown = -1
-    private let engineChanged = ChangeFlag()
+    private let engineChanged = SharedFlag(true)
     /// Build + diff + present time of every frame; written out at exit when
     /// `SNAPDECK_FRAME_STATS` names a file (the dashboard benchmark reads it).
     private var frameTimes = FrameTimes()
@@ -178,18 +179,5 @@ struct FrameTimes {
         guard !sorted.isEmpty else { return "frames=0\n" }
         func ms(_ q: Double) -> String { String(format: "%.3f", Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]) / 1e6) }
         return "frames=\(sorted.count) median_ms=\(ms(0.5)) p95_ms=\(ms(0.95)) p99_ms=\(ms(0.99)) max_ms=\(ms(1.0))\n"
-    }
-}
-
-/// Set from the scheduler's queue, taken on the main queue.
-final class ChangeFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = true
-    func set() { lock.withLock { value = true } }
-    func take() -> Bool {
-        lock.withLock {
-            defer { value = false }
-            return value
-        }
     }
 }

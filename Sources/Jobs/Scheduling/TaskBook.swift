@@ -1,0 +1,42 @@
+import Catalog
+import Foundation
+
+/// The in-memory bookkeeping every running job keeps about its tasks: what waits (and until
+/// when), what is in flight, how often each tablet has failed, cancellation and counters.
+/// Backup and restore runtimes both carry one; owned by the scheduler's queue.
+final class TaskBook: @unchecked Sendable {
+    let cancel = SharedFlag()
+    let progress = TransferProgress()
+    /// Tablets waiting for the current phase's task, with the earliest time to try again.
+    var waiting: [ObjectID: Date] = [:]
+    /// Tasks dispatched and not yet reported back: signature → (backend, tablets).
+    var inFlight: [Int: (backend: ObjectID, tablets: [ObjectID])] = [:]
+    private var attempts: [ObjectID: Int] = [:]
+    private var nextSignature = 1
+    /// When the current phase began in this process (wall clock, for the log's timings).
+    var phaseStarted: Date?
+
+    func allocateSignature() -> Int {
+        defer { nextSignature += 1 }
+        return nextSignature
+    }
+
+    /// Records one more failure of `id` and returns when it may be tried again.
+    @discardableResult
+    func retryLater(_ id: ObjectID, now: Date) -> Date {
+        let attempt = (attempts[id] ?? 0) + 1
+        attempts[id] = attempt
+        let at = now.addingTimeInterval(JobScheduler.backoff(attempt))
+        waiting[id] = at
+        return at
+    }
+
+    /// Tablets of tasks still in flight.
+    var busy: Set<ObjectID> { Set(inFlight.values.flatMap(\.tablets)) }
+
+    /// Waiting ids whose retry time has come and that no task holds, sorted.
+    func due(at now: Date) -> [ObjectID] {
+        let busy = self.busy
+        return waiting.filter { $0.value <= now && !busy.contains($0.key) }.map(\.key).sorted()
+    }
+}
