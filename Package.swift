@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Hardware CRC32C and in-kernel file copy: Swift's Glibc does not expose either.
@@ -33,7 +34,11 @@ let package = Package(
         ),
         .target(
             name: "Repository",
-            dependencies: ["CSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .target(
             name: "Jobs",
@@ -62,9 +67,15 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
-        .testTarget(name: "RepositoryTests", dependencies: ["Repository"], exclude: ["Fixtures"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Engine", .product(name: "Crypto", package: "swift-crypto")]),
+        // Child processes and the S3 test server, shared by the test targets below.
+        .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "RepositoryTests",
+            dependencies: ["Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Engine", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
 swift build
-swift test 2>&1 | tee .build/test-output.txt
+# A hung test must fail the run with its output, not stall CI until it is killed.
+timeout --kill-after=30s 45m swift test 2>&1 | tee .build/test-output.txt

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct BackupCrashTests {
@@ -24,15 +25,10 @@ import Testing
             ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '\(state)');
             """])
         #expect(setup.status == 0, "\(setup.stderr)")
-        let backup = Process()
-        backup.executableURL = URL(fileURLWithPath: SnapDeckProcess.binary)
-        backup.arguments = ["sql", "--data", dir, "-e", "BACKUP SNAPSHOT d.crash TO r"]
-        backup.standardOutput = FileHandle.nullDevice
-        backup.standardError = FileHandle.nullDevice
-        try backup.run()
+        let backup = try SnapDeckProcess.start(["sql", "--data", dir, "-e", "BACKUP SNAPSHOT d.crash TO r"])
         let reached = poll(seconds: 30) { journalState(dir) == state }
-        kill(backup.processIdentifier, SIGKILL)
-        backup.waitUntilExit()
+        backup.signal(SIGKILL)
+        backup.wait()
         #expect(reached, "job never reached \(state); journal says \(journalState(dir) ?? "nothing")")
 
         let resume = try SnapDeckProcess.run(["sql", "--data", dir, "--wait-all", "-e", "ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')"])
@@ -87,7 +83,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: dir)
             try? FileManager.default.removeItem(atPath: repo)
         }
-        func sql(_ text: String, _ extra: [String] = []) throws -> SnapDeckProcess.Output {
+        func sql(_ text: String, _ extra: [String] = []) throws -> ChildProcess.Output {
             try SnapDeckProcess.run(["sql", "--data", dir, "--format", "tsv"] + extra + ["-e", text])
         }
         let setup = try sql("""
@@ -103,15 +99,10 @@ import Testing
         #expect(try sql("INSERT INTO d.t VALUES (5,'later'); ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '\(state)')").status == 0)
         let previous = try sql("CHECKSUM TABLE d.t").stdout
         #expect(previous != backedUp)
-        let restore = Process()
-        restore.executableURL = URL(fileURLWithPath: SnapDeckProcess.binary)
-        restore.arguments = ["sql", "--data", dir, "-e", "RESTORE SNAPSHOT d.snap FROM r PROPERTIES ('backup_timestamp' = '\(timestamp)', 'replication_num' = '2')"]
-        restore.standardOutput = FileHandle.nullDevice
-        restore.standardError = FileHandle.nullDevice
-        try restore.run()
+        let restore = try SnapDeckProcess.start(["sql", "--data", dir, "-e", "RESTORE SNAPSHOT d.snap FROM r PROPERTIES ('backup_timestamp' = '\(timestamp)', 'replication_num' = '2')"])
         let reached = poll(seconds: 30) { journalState(dir, kind: "RESTORE") == state }
-        kill(restore.processIdentifier, SIGKILL)
-        restore.waitUntilExit()
+        restore.signal(SIGKILL)
+        restore.wait()
         #expect(reached, "restore never reached \(state)")
         // Still paused after the restart: the previous data is intact and readable.
         #expect(try sql("CHECKSUM TABLE d.t").stdout == previous)
@@ -124,16 +115,9 @@ import Testing
     }
 
     private func journalState(_ dir: String, kind: String = "BACKUP") -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["file:\(dir)/meta.sqlite?mode=ro", "SELECT state FROM jobs WHERE kind = '\(kind)' ORDER BY id DESC LIMIT 1"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = "SELECT state FROM jobs WHERE kind = '\(kind)' ORDER BY id DESC LIMIT 1"
+        guard let output = try? ChildProcess.run("/usr/bin/sqlite3", ["file:\(dir)/meta.sqlite?mode=ro", query]) else { return nil }
+        let text = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
 

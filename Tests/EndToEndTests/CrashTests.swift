@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct CrashTests {
@@ -19,17 +20,12 @@ import Testing
             CREATE TABLE d.t (k INT, name VARCHAR(32), v INT) DISTRIBUTED BY HASH(k) BUCKETS 16;
             """])
         #expect(setup.status == 0)
-        let loader = Process()
-        loader.executableURL = URL(fileURLWithPath: SnapDeckProcess.binary)
-        loader.arguments = ["sql", "--data", dir, "-e", "LOAD DATA LOCAL INFILE '\(file)' INTO TABLE d.t"]
-        loader.standardOutput = FileHandle.nullDevice
-        loader.standardError = FileHandle.nullDevice
-        try loader.run()
+        let loader = try SnapDeckProcess.start(["sql", "--data", dir, "-e", "LOAD DATA LOCAL INFILE '\(file)' INTO TABLE d.t"])
         // Kill as soon as the first segment file appears (or whenever the load ends first).
         let deadline = Date().addingTimeInterval(60)
-        while loader.isRunning, Date() < deadline, segmentFiles(dir).isEmpty {}
-        kill(loader.processIdentifier, SIGKILL)
-        loader.waitUntilExit()
+        while !loader.hasExited, Date() < deadline, segmentFiles(dir).isEmpty {}
+        loader.signal(SIGKILL)
+        loader.wait()
 
         let check = try SnapDeckProcess.run(["sql", "--data", dir, "--format", "tsv", "-e", "SELECT COUNT(*) FROM d.t"])
         #expect(check.status == 0, "\(check.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives the real dashboard in tmux as an operator would: keys in, screen text out, polled
@@ -11,7 +12,7 @@ import Testing
             try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
         }
 
-        deinit { try? tmux(["kill-session", "-t", session]) }
+        deinit { _ = try? tmux(["kill-session", "-t", session]) }
 
         func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 
@@ -46,16 +47,7 @@ import Testing
 
         @discardableResult
         private func tmux(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try ChildProcess.run("/usr/bin/tmux", arguments).stdout
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct SQLCommandTests {
@@ -60,27 +61,19 @@ import Testing
             close(fd)
             unlink(fifo)
         }
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: SnapDeckProcess.binary)
-        holder.arguments = ["sql", "--data", dir]
-        holder.standardInput = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        defer {
-            kill(holder.processIdentifier, SIGKILL)
-            holder.waitUntilExit()
-        }
+        let holder = try ChildProcess(SnapDeckProcess.binary, ["sql", "--data", dir], stdinPath: fifo)
+        defer { holder.signal(SIGKILL) }
         // Wait until the holder owns the directory (its PID is in the lock file); probing
         // with other processes before that could take the lock from under it.
         let deadline = Date().addingTimeInterval(30)
-        let pid = String(holder.processIdentifier)
+        let pid = String(holder.pid)
         while (try? String(contentsOfFile: dir + "/snapdeck.lock", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != pid,
               Date() < deadline {
             usleep(20_000)
         }
         let second = try SnapDeckProcess.run(["sql", "--data", dir, "-e", "SHOW DATABASES"])
         #expect(second.status == 1)
-        #expect(second.stderr == "ERROR 1105 (HY000): data directory \(dir) is in use by process \(holder.processIdentifier)\n")
+        #expect(second.stderr == "ERROR 1105 (HY000): data directory \(dir) is in use by process \(holder.pid)\n")
     }
 
     @Test func csvLoadsAndChecksumsSurviveRestarts() throws {
