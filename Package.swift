@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport"),
         .testTarget(
             name: "RepositoryTests",
-            dependencies: ["Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Repository", "TestSupport", "CSupport", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),

@@ -114,4 +114,39 @@ enum FileIO {
     static func md5(_ bytes: [UInt8]) -> String {
         hex(Insecure.MD5.hash(data: bytes))
     }
+
+    // MARK: - Files written beside their final name, then renamed over it
+
+    static func createPart(for final: String) throws(ObjectStoreError) -> (Int32, String) {
+        let part = final + ".part"
+        var attempt = 0
+        while true {
+            try FileIO.makeFolders(FileIO.parent(of: final))
+            let fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(0o644))
+            if fd >= 0 { return (fd, part) }
+            let e = errno
+            attempt += 1
+            if e == ENOENT, attempt < 3 { continue }
+            throw FileIO.error("cannot create \(part)", e)
+        }
+    }
+
+    /// Removes the folders holding `path` while they are empty, up to (not including) the root.
+    static func abandon(_ fd: Int32, _ part: String) {
+        close(fd)
+        unlink(part)
+    }
+
+    static func commit(_ fd: Int32, part: String, final: String) throws(ObjectStoreError) {
+        if close(fd) != 0 {
+            let e = errno
+            unlink(part)
+            throw FileIO.error("cannot close \(part)", e)
+        }
+        if rename(part, final) != 0 {
+            let e = errno
+            unlink(part)
+            throw FileIO.error("cannot rename \(part) to \(final)", e)
+        }
+    }
 }

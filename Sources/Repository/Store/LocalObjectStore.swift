@@ -32,14 +32,14 @@ public struct LocalObjectStore: ObjectStore {
 
     public func put(_ data: [UInt8], key: String) throws(ObjectStoreError) {
         let final = try path(for: key)
-        let (fd, part) = try createPart(for: final)
+        let (fd, part) = try FileIO.createPart(for: final)
         let e = data.withUnsafeBytes { FileIO.writeAll(fd, $0.baseAddress, $0.count) }
         if e != 0 {
-            abandon(fd, part)
+            FileIO.abandon(fd, part)
             pruneEmptyFolders(above: final)
             throw FileIO.error("cannot write \(part)", e)
         }
-        try commit(fd, part: part, final: final)
+        try FileIO.commit(fd, part: part, final: final)
     }
 
     /// Checks the source's CRC32C in a first, read-only pass (a damaged source never reaches
@@ -71,7 +71,7 @@ public struct LocalObjectStore: ObjectStore {
             }
             lseek(src, 0, SEEK_SET)
         }
-        let (fd, part) = try createPart(for: final)
+        let (fd, part) = try FileIO.createPart(for: final)
         do throws(ObjectStoreError) {
             var inKernel = true
             while true {
@@ -95,13 +95,13 @@ public struct LocalObjectStore: ObjectStore {
                 if n < Self.chunkSize { break }
             }
         } catch {
-            abandon(fd, part)
+            FileIO.abandon(fd, part)
             pruneEmptyFolders(above: final)
             throw error
         }
         // Bulk data is made durable by one `flush()` before the snapshot's commit marker, not
         // by an fsync per file: per-file syncs would dominate backups of many small tablets.
-        try commit(fd, part: part, final: final)
+        try FileIO.commit(fd, part: part, final: final)
     }
 
     /// `syncfs(2)` on the repository's file system: every file written so far is durable.
@@ -130,7 +130,7 @@ public struct LocalObjectStore: ObjectStore {
     public func getFile(_ key: String, to path: String, control: TransferControl) throws(ObjectStoreError) -> String {
         let src = try openObject(key)
         defer { close(src) }
-        let (fd, part) = try createPart(for: path)
+        let (fd, part) = try FileIO.createPart(for: path)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 64)
         defer { buffer.deallocate() }
         var md5 = Insecure.MD5()
@@ -147,10 +147,10 @@ public struct LocalObjectStore: ObjectStore {
                 if n < Self.chunkSize { break }
             }
         } catch {
-            abandon(fd, part)
+            FileIO.abandon(fd, part)
             throw error
         }
-        try commit(fd, part: part, final: path)
+        try FileIO.commit(fd, part: part, final: path)
         return FileIO.hex(md5.finalize())
     }
 
@@ -228,21 +228,6 @@ public struct LocalObjectStore: ObjectStore {
 
     /// Opens `<final>.part` for writing, creating parent folders. Retries when a concurrent
     /// `delete` pruned a folder between creating it and opening the file.
-    private func createPart(for final: String) throws(ObjectStoreError) -> (Int32, String) {
-        let part = final + ".part"
-        var attempt = 0
-        while true {
-            try FileIO.makeFolders(FileIO.parent(of: final))
-            let fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(0o644))
-            if fd >= 0 { return (fd, part) }
-            let e = errno
-            attempt += 1
-            if e == ENOENT, attempt < 3 { continue }
-            throw FileIO.error("cannot create \(part)", e)
-        }
-    }
-
-    /// Removes the folders holding `path` while they are empty, up to (not including) the root.
     private func pruneEmptyFolders(above path: String) {
         var folder = FileIO.parent(of: path)
         while folder.count > root.count, folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
@@ -250,23 +235,6 @@ public struct LocalObjectStore: ObjectStore {
         }
     }
 
-    private func abandon(_ fd: Int32, _ part: String) {
-        close(fd)
-        unlink(part)
-    }
-
-    private func commit(_ fd: Int32, part: String, final: String) throws(ObjectStoreError) {
-        if close(fd) != 0 {
-            let e = errno
-            unlink(part)
-            throw FileIO.error("cannot close \(part)", e)
-        }
-        if rename(part, final) != 0 {
-            let e = errno
-            unlink(part)
-            throw FileIO.error("cannot rename \(part) to \(final)", e)
-        }
-    }
 
     private func walk(_ folder: String, keyBase: String, namePrefix: String, into found: inout [ObjectInfo]) throws(ObjectStoreError) {
         let names: [String]

@@ -80,9 +80,16 @@ public protocol ObjectStore: Sendable {
     /// Makes every object written so far durable. Writes themselves need not be (a backup
     /// copies thousands of files and calls this once, before its commit marker).
     func flush() throws(ObjectStoreError)
+
+    /// Removes what interrupted writes under `prefix` left behind (S3: multipart uploads never
+    /// completed, whose parts would otherwise be stored and billed forever).
+    func discardIncompleteWrites(prefix: String) throws(ObjectStoreError)
 }
 
 extension ObjectStore {
     /// Stores whose writes are durable when they return need nothing more.
     public func flush() throws(ObjectStoreError) {}
+
+    /// Local writes go to `.part` files that a finished or failed write removes itself.
+    public func discardIncompleteWrites(prefix: String) throws(ObjectStoreError) {}
 }

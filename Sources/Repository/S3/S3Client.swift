@@ -1,0 +1,145 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Signed S3 requests with retries, and S3's errors turned into operator-readable ones.
+///
+/// The calls block the calling thread (the job engine's worker queues) on NIO futures; they
+/// never run on, or wait for, Swift concurrency's cooperative pool.
+struct S3Client: Sendable {
+    let location: S3Location
+    let settings: S3Settings
+    let signer: SigV4Signer
+
+    /// One HTTP client for the process: connections to an endpoint are pooled and kept alive
+    /// across files, which is what makes thousands of small objects affordable.
+    static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(60))
+        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        configuration.decompression = .disabled
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    init(location: S3Location, settings: S3Settings) {
+        self.location = location
+        self.settings = settings
+        signer = SigV4Signer(credentials: location.credentials, region: location.region)
+    }
+
+    struct Request {
+        var method: HTTPMethod
+        /// Object key inside the bucket (prefix included); nil addresses the bucket.
+        var key: String?
+        var query: [(String, String)] = []
+        var headers: [(String, String)] = []
+        var body: ByteBuffer?
+        /// SHA-256 of the body for small bodies; large ones go unsigned, guarded by Content-MD5.
+        var payloadHash: String?
+    }
+
+    struct Response {
+        var status: UInt
+        var headers: HTTPHeaders
+        var body: ByteBuffer
+        var text: Substring { Substring(String(buffer: body)) }
+    }
+
+    /// The request as it goes on the wire, signed now.
+    func prepare(_ request: Request) throws -> HTTPClient.Request {
+        let path = location.path(objectKey: request.key)
+        let payloadHash = request.payloadHash
+            ?? (request.body == nil ? SigV4Signer.emptyPayloadHash : SigV4Signer.unsignedPayload)
+        let amzDate = SigV4Signer.amzDate(Date())
+        var headers = request.headers + [
+            ("Host", location.hostHeader()), ("X-Amz-Date", amzDate), ("X-Amz-Content-Sha256", payloadHash),
+        ]
+        if let token = location.credentials.sessionToken, !token.isEmpty { headers.append(("X-Amz-Security-Token", token)) }
+        let signed = signer.sign(method: request.method.rawValue, path: path, query: request.query, headers: headers,
+                                 payloadHash: payloadHash, amzDate: amzDate)
+        headers.append(("Authorization", signed.authorization))
+        let query = SigV4Signer.encodedQuery(request.query)
+        let url = "\(location.scheme)://\(location.hostHeader())\(signer.encodedPath(path))" + (query.isEmpty ? "" : "?" + query)
+        return try HTTPClient.Request(url: url, method: request.method, headers: HTTPHeaders(headers),
+                                      body: request.body.map { .byteBuffer($0) })
+    }
+
+    /// Sends `request`, retrying 5xx, 429 and network failures with backoff. `what` names the
+    /// operation in errors (`PUT s3://bucket/key`). Non-2xx answers other than `accept` throw.
+    func send(_ request: Request, what: String, accept: Set<UInt> = [], control: TransferControl? = nil)
+        throws(ObjectStoreError) -> Response {
+        var attempt = 0
+        while true {
+            attempt += 1
+            try control?.check()
+            let outcome: Result<HTTPClient.Response, Error>
+            do {
+                let prepared = try prepare(request)
+                let deadline = NIODeadline.now() + .seconds(settings.requestTimeoutSeconds)
+                outcome = .success(try Self.http.execute(request: prepared, deadline: deadline).wait())
+            } catch {
+                outcome = .failure(error)
+            }
+            switch outcome {
+            case .success(let response):
+                let status = response.status.code
+                let result = Response(status: status, headers: response.headers, body: response.body ?? ByteBuffer())
+                if (200..<300).contains(status) || accept.contains(status) { return result }
+                if (status >= 500 || status == 429), attempt < settings.attempts {
+                    backoff(attempt)
+                    continue
+                }
+                throw failure(result, what: what)
+            case .failure(let error):
+                if attempt < settings.attempts {
+                    backoff(attempt)
+                    continue
+                }
+                throw ObjectStoreError(.io, "\(what): cannot reach the S3 endpoint \(location.endpointDescription) (\(Self.describe(error)))")
+            }
+        }
+    }
+
+    func backoff(_ attempt: Int) {
+        let seconds = min(0.2 * pow(3, Double(attempt - 1)), 3) * Double.random(in: 0.75...1.25)
+        usleep(useconds_t(seconds * 1_000_000))
+    }
+
+    /// An S3 error answer as an `ObjectStoreError` that says what to do about it.
+    func failure(_ response: Response, what: String) -> ObjectStoreError {
+        let code = S3XML.text("Code", in: response.text) ?? ""
+        let serverMessage = S3XML.text("Message", in: response.text) ?? ""
+        let status = response.status
+        let head = "\(what): HTTP \(status)" + (code.isEmpty ? "" : " \(code)")
+        switch (status, code) {
+        case (_, "SignatureDoesNotMatch"):
+            return ObjectStoreError(.accessDenied, "\(head): the secret key does not match the access key")
+        case (_, "InvalidAccessKeyId"):
+            return ObjectStoreError(.accessDenied, "\(head): the server does not know this access key")
+        case (_, "RequestTimeTooSkewed"):
+            return ObjectStoreError(.accessDenied, "\(head): this machine's clock differs from the server's by more than 15 minutes")
+        case (_, "ExpiredToken"), (_, "InvalidToken"):
+            return ObjectStoreError(.accessDenied, "\(head): the session token has expired or is invalid")
+        case (403, _):
+            return ObjectStoreError(.accessDenied, "\(head): access denied (the key may lack permission on bucket '\(location.bucket)')")
+        case (_, "NoSuchBucket"):
+            return ObjectStoreError(.notFound, "\(head): bucket '\(location.bucket)' does not exist at \(location.endpointDescription)")
+        case (404, _):
+            return ObjectStoreError(.notFound, "\(head): no such object")
+        default:
+            return ObjectStoreError(.io, serverMessage.isEmpty ? head : "\(head): \(serverMessage)")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? HTTPClientError { return "\(error)" }
+        let text = "\(error)"
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    static func base64MD5<D: ContiguousBytes>(_ bytes: D) -> String {
+        Data(bytes.withUnsafeBytes { Insecure.MD5.hash(data: $0) }).base64EncodedString()
+    }
+}

@@ -1,0 +1,264 @@
+import AsyncHTTPClient
+import CSupport
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+extension S3ObjectStore {
+    // MARK: - Multipart upload
+
+    /// Reads the file part by part (checking its CRC32C in order as it goes), uploads up to
+    /// `partConcurrency` parts at once, and completes the upload only when every part is in and
+    /// the checksum matched: until then the object does not exist. Any failure or a cancel
+    /// aborts the upload, so no parts are left behind.
+    func uploadMultipart(fd: Int32, size: Int, path: String, objectKey: String, expectedCRC32C: UInt32?,
+                         control: TransferControl) throws(ObjectStoreError) {
+        let created = try client.send(.init(method: .POST, key: objectKey, query: [("uploads", "")]),
+                                      what: describe("CREATE MULTIPART", objectKey), control: control)
+        guard let uploadId = S3XML.text("UploadId", in: created.text), !uploadId.isEmpty else {
+            throw ObjectStoreError(.io, "\(describe("CREATE MULTIPART", objectKey)): the answer has no UploadId")
+        }
+        do throws(ObjectStoreError) {
+            let etags = try uploadParts(fd: fd, size: size, path: path, objectKey: objectKey, uploadId: uploadId,
+                                        expectedCRC32C: expectedCRC32C, control: control)
+            let xml = "<CompleteMultipartUpload>" + etags.enumerated().map {
+                "<Part><PartNumber>\($0.offset + 1)</PartNumber><ETag>\(S3XML.escape($0.element))</ETag></Part>"
+            }.joined() + "</CompleteMultipartUpload>"
+            let hash = SHA256.hash(data: Array(xml.utf8)).map { String(format: "%02x", $0) }.joined()
+            let done = try client.send(
+                .init(method: .POST, key: objectKey, query: [("uploadId", uploadId)], body: ByteBuffer(string: xml), payloadHash: hash),
+                what: describe("COMPLETE MULTIPART", objectKey), control: control)
+            // S3 may answer 200 and still report a failure in the body.
+            if S3XML.text("Code", in: done.text) != nil {
+                throw client.failure(done, what: describe("COMPLETE MULTIPART", objectKey))
+            }
+        } catch {
+            abortUpload(objectKey: objectKey, uploadId: uploadId)
+            throw error
+        }
+    }
+
+    private func uploadParts(fd: Int32, size: Int, path: String, objectKey: String, uploadId: String,
+                             expectedCRC32C: UInt32?, control: TransferControl) throws(ObjectStoreError) -> [String] {
+        let partSize = max(client.settings.partSize, 1)
+        let count = (size + partSize - 1) / partSize
+        let results = PartResults(count: count)
+        let slots = DispatchSemaphore(value: max(client.settings.partConcurrency, 1))
+        let group = DispatchGroup()
+        var crc: UInt32 = 0
+        var stop: ObjectStoreError?
+        for index in 0..<count {
+            slots.wait()
+            if let failure = results.firstFailure { stop = failure; slots.signal(); break }
+            do throws(ObjectStoreError) {
+                try control.check()
+                let offset = index * partSize
+                let (body, partCRC) = try Self.readPart(fd: fd, offset: offset, count: min(partSize, size - offset), path: path)
+                crc = body.withUnsafeReadableBytes { snapdeck_crc32c(crc, $0.baseAddress, $0.count) }
+                _ = partCRC
+                group.enter()
+                let client = client
+                let what = describe("UPLOAD PART \(index + 1)/\(count)", objectKey)
+                DispatchQueue.global().async {
+                    defer { slots.signal(); group.leave() }
+                    let md5 = body.withUnsafeReadableBytes { S3Client.base64MD5($0) }
+                    do throws(ObjectStoreError) {
+                        let response = try client.send(
+                            .init(method: .PUT, key: objectKey, query: [("partNumber", String(index + 1)), ("uploadId", uploadId)],
+                                  headers: [("Content-MD5", md5)], body: body),
+                            what: what, control: control)
+                        results.set(index, .success(response.headers.first(name: "etag") ?? ""))
+                        control.advance(body.readableBytes)
+                    } catch {
+                        results.set(index, .failure(error))
+                    }
+                }
+            } catch {
+                stop = error
+                slots.signal()
+                break
+            }
+        }
+        group.wait()
+        if let failure = stop ?? results.firstFailure { throw failure }
+        if let expected = expectedCRC32C, expected != crc {
+            throw ObjectStoreError(.checksumMismatch,
+                                   "checksum mismatch for \(path): expected crc32c \(FileIO.hex32(expected)), actual \(FileIO.hex32(crc))")
+        }
+        return results.etags
+    }
+
+    func abortUpload(objectKey: String, uploadId: String) {
+        _ = try? client.send(.init(method: .DELETE, key: objectKey, query: [("uploadId", uploadId)]),
+                             what: describe("ABORT MULTIPART", objectKey), accept: [404])
+    }
+
+    /// Multipart uploads begun under `prefix` and neither completed nor aborted.
+    public func incompleteUploads(prefix: String) throws(ObjectStoreError) -> [(key: String, uploadId: String)] {
+        let base = location.prefix.isEmpty ? "" : location.prefix + "/"
+        let response = try client.send(.init(method: .GET, key: nil, query: [("uploads", ""), ("prefix", base + prefix)]),
+                                       what: describe("LIST MULTIPART", base + prefix))
+        return S3XML.elements("Upload", in: response.text).compactMap { upload in
+            guard let key = S3XML.text("Key", in: upload), let id = S3XML.text("UploadId", in: upload) else { return nil }
+            return (String(key.dropFirst(key.hasPrefix(base) ? base.count : 0)), id)
+        }
+    }
+
+    public func discardIncompleteWrites(prefix: String) throws(ObjectStoreError) {
+        let base = location.prefix.isEmpty ? "" : location.prefix + "/"
+        for upload in try incompleteUploads(prefix: prefix) {
+            abortUpload(objectKey: base + upload.key, uploadId: upload.uploadId)
+        }
+    }
+
+    // MARK: - Streamed download
+
+    /// Streams the object into `<path>.part`, hashing as it goes, and renames it over `path`.
+    /// A dropped connection resumes where it stopped with a ranged GET.
+    public func getFile(_ key: String, to path: String, control: TransferControl) throws(ObjectStoreError) -> String {
+        try LocalObjectStore.validate(key)
+        let objectKey = location.objectKey(key)
+        let (fd, part) = try FileIO.createPart(for: path)
+        let sink = DownloadSink(fd: fd, control: control)
+        var attempt = 0
+        do throws(ObjectStoreError) {
+            while true {
+                attempt += 1
+                try control.check()
+                let headers = sink.written > 0 ? [("Range", "bytes=\(sink.written)-")] : []
+                do throws(ObjectStoreError) {
+                    try stream(objectKey: objectKey, headers: headers, into: sink)
+                    break
+                } catch {
+                    // Only a broken transfer is worth another try; S3's own answers are final.
+                    guard error.kind == .io, sink.httpStatus == nil || sink.httpStatus! >= 500,
+                          attempt < client.settings.attempts else { throw error }
+                    client.backoff(attempt)
+                }
+            }
+        } catch {
+            FileIO.abandon(fd, part)
+            throw error
+        }
+        try FileIO.commit(fd, part: part, final: path)
+        return FileIO.hex(sink.md5.finalize())
+    }
+
+    private func stream(objectKey: String, headers: [(String, String)], into sink: DownloadSink) throws(ObjectStoreError) {
+        let what = describe("GET", objectKey)
+        let request: HTTPClient.Request
+        do {
+            request = try client.prepare(.init(method: .GET, key: objectKey, headers: headers))
+        } catch {
+            throw ObjectStoreError(.io, "\(what): \(error)")
+        }
+        sink.begin(resuming: !headers.isEmpty)
+        let task = S3Client.http.execute(request: request, delegate: sink,
+                                         deadline: .now() + .seconds(client.settings.requestTimeoutSeconds * 10))
+        do {
+            _ = try task.futureResult.wait()
+        } catch let error as ObjectStoreError {
+            throw error
+        } catch {
+            if let status = sink.httpStatus, !(200..<300).contains(status) {
+                throw client.failure(.init(status: status, headers: [:], body: ByteBuffer(bytes: sink.errorBody)), what: what)
+            }
+            throw ObjectStoreError(.io, "\(what): transfer failed (\(S3Client.describe(error)))")
+        }
+        if let status = sink.httpStatus, !(200..<300).contains(status) {
+            throw client.failure(.init(status: status, headers: [:], body: ByteBuffer(bytes: sink.errorBody)), what: what)
+        }
+    }
+}
+
+/// Results of parallel part uploads, by part index.
+private final class PartResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<String, ObjectStoreError>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<String, ObjectStoreError>) {
+        lock.withLock { results[index] = result }
+    }
+
+    var firstFailure: ObjectStoreError? {
+        lock.withLock {
+            for case .failure(let error)? in results { return error }
+            return nil
+        }
+    }
+
+    var etags: [String] {
+        lock.withLock { results.map { if case .success(let tag)? = $0 { tag } else { "" } } }
+    }
+}
+
+/// Receives a GET's body on NIO's event loop and hands each chunk to a serial queue that
+/// writes, hashes and reports it; the next chunk is read only when the previous one is on
+/// disk, so memory stays at one chunk whatever the object's size.
+private final class DownloadSink: HTTPClientResponseDelegate, @unchecked Sendable {
+    typealias Response = Void
+
+    let fd: Int32
+    let control: TransferControl
+    let queue = DispatchQueue(label: "snapdeck.s3.download")
+    var md5 = Insecure.MD5()
+    var written = 0
+    var httpStatus: UInt?
+    var errorBody: [UInt8] = []
+
+    init(fd: Int32, control: TransferControl) {
+        self.fd = fd
+        self.control = control
+    }
+
+    /// Before each attempt: a fresh download (not a resumed one) starts the file and hash over.
+    func begin(resuming: Bool) {
+        httpStatus = nil
+        errorBody = []
+        if !resuming { restart() }
+    }
+
+    private func restart() {
+        md5 = Insecure.MD5()
+        written = 0
+        ftruncate(fd, 0)
+        lseek(fd, 0, SEEK_SET)
+    }
+
+    func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        httpStatus = head.status.code
+        // A server that ignores Range sends the whole object again.
+        if head.status == .ok, written > 0 { queue.sync { restart() } }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        guard let status = httpStatus, (200..<300).contains(status) else {
+            errorBody += buffer.readableBytesView
+            return task.eventLoop.makeSucceededVoidFuture()
+        }
+        let promise = task.eventLoop.makePromise(of: Void.self)
+        queue.async { [self] in
+            do throws(ObjectStoreError) {
+                try control.check()
+                let e = buffer.withUnsafeReadableBytes { raw -> Int32 in
+                    let e = FileIO.writeAll(fd, raw.baseAddress, raw.count)
+                    if e == 0 { md5.update(bufferPointer: raw) }
+                    return e
+                }
+                if e != 0 { throw FileIO.error("cannot write the downloaded file", e) }
+                written += buffer.readableBytes
+                control.advance(buffer.readableBytes)
+                promise.succeed(())
+            } catch {
+                promise.fail(error)
+            }
+        }
+        return promise.futureResult
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Void>) throws {}
+}
