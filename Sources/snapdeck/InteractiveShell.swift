@@ -46,8 +46,7 @@ struct InteractiveShell {
     }
 
     static func carriesSecret(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return ["identified by", "secret_key", "aws_secret", "password"].contains { lower.contains($0) }
+        !SecretProperties.values(in: text).isEmpty || text.lowercased().contains("identified by")
     }
 
     private func loadHistory() -> [String] {

@@ -229,32 +229,6 @@ extension AppState {
     }
 }
 
-@Suite struct RepositoryDialogTests {
-    @Test func validatesNameAndLocationAndBuildsCreateRepository() throws {
-        var state = Fixtures.state()
-        Fixtures.press(&state, .character("3"), .character("n"))
-        #expect(state.check?.errors == ["Repository name is empty", "You must specify a location on the repository"])
-        Fixtures.type(&state, "1bad")
-        #expect(state.check?.errors.first == "Incorrect repository name '1bad': a letter, then letters, digits or _ (at most 64)")
-        Fixtures.press(&state, .control("u"))
-        Fixtures.type(&state, "demo_repo")
-        #expect(state.check?.errors.first == "Failed to create repository: repository with same name already exist: demo_repo")
-        Fixtures.press(&state, .control("u"))
-        Fixtures.type(&state, "archive")
-        Fixtures.press(&state, .tab, .tab)
-        Fixtures.type(&state, "relative/path")
-        #expect(state.check?.errors == ["A LOCAL location is an absolute path or file:///path"])
-        Fixtures.press(&state, .control("u"))
-        Fixtures.type(&state, "/srv/backups/\"x\"")
-        Fixtures.press(&state, .tab, .character(" "))
-        let check = try #require(state.check)
-        #expect(check.errors.isEmpty)
-        #expect(check.sql == "CREATE READ ONLY REPOSITORY `archive` WITH LOCAL ON LOCATION \"/srv/backups/\\\"x\\\"\"")
-        Fixtures.press(&state, .backTab, .backTab, .right)
-        #expect(state.check?.errors.first?.hasPrefix("S3 repositories from the dashboard come later") == true)
-    }
-}
-
 @Suite struct ConfirmationTests {
     @Test func cancelAsksNamingTheJobAndDefaultsToCancel() throws {
         var state = Fixtures.state()

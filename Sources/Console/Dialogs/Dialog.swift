@@ -1,7 +1,8 @@
 /// An open form dialog: which action it builds, and its form.
 ///
-/// The SQL it shows is exactly what Run sends as `Effect.runSQL`; `check(in:)` recomputes it and
-/// the validation messages from the form and the cluster snapshot on every key.
+/// The SQL it shows is exactly what Run sends as `Effect.runSQL`, except that secret values show
+/// as `******`; `check(in:)` recomputes it and the validation messages from the form and the
+/// cluster snapshot on every key.
 public struct Dialog: Sendable, Hashable {
     /// The statement the dialog builds; a restore names its snapshot.
     public enum Kind: Sendable, Hashable {
@@ -47,6 +48,7 @@ public struct Dialog: Sendable, Hashable {
         switch (kind, field) {
         case (.backup, .database): BackupDialog.databaseChanged(&self, state)
         case (.backup, .label): labelIsSuggested = false
+        case (.repository, .type): RepositoryDialog.typeChanged(&self)
         default: break
         }
     }

@@ -3,6 +3,7 @@ public enum FieldID: String, Sendable, Hashable {
     case database, label, repository, objects, timeout
     case targetDatabase, aliases, timestamp, replication, reserveDynamicPartition, confirmation
     case name, type, location, readOnly
+    case endpoint, region, accessKey, secretKey, sessionToken, pathStyle
 }
 
 /// What a field holds and how it is edited.
@@ -20,12 +21,17 @@ public struct Field: Sendable, Hashable {
     public var value: FieldValue
     /// Shown greyed in an empty text field.
     public var placeholder: String
+    /// Drawn as one `*` per character, so a credential never reaches the screen.
+    public var isSecret: Bool
+    /// Neither drawn nor focusable, but keeps its value: fields that only apply to another choice.
+    public var isHidden = false
 
-    public init(_ id: FieldID, _ label: String, _ value: FieldValue, placeholder: String = "") {
+    public init(_ id: FieldID, _ label: String, _ value: FieldValue, placeholder: String = "", isSecret: Bool = false) {
         self.id = id
         self.label = label
         self.value = value
         self.placeholder = placeholder
+        self.isSecret = isSecret
     }
 
     public var text: String {

@@ -2,7 +2,8 @@ import Foundation
 
 /// A dialog's form: fixed facts at the top, editable fields, then the Run and Cancel buttons.
 ///
-/// `focus` indexes `fields`, then `fields.count` is Run and `fields.count + 1` is Cancel.
+/// `focus` indexes `fields`, then `fields.count` is Run and `fields.count + 1` is Cancel; it
+/// skips hidden fields, which keep their index so their values survive being hidden.
 /// `submitting` holds the request id while the SQL runs; `serverError` the engine's answer when
 /// it failed, so the user can fix the form and run again.
 public struct Form: Sendable, Hashable {
@@ -33,6 +34,7 @@ public struct Form: Sendable, Hashable {
     public var runIndex: Int { fields.count }
     public var cancelIndex: Int { fields.count + 1 }
     public var focusedField: Field? { fields.indices.contains(focus) ? fields[focus] : nil }
+    public var visibleFields: [Field] { fields.filter { !$0.isHidden } }
 
     public subscript(id: FieldID) -> Field? {
         fields.first { $0.id == id }
@@ -59,5 +61,25 @@ public struct Form: Sendable, Hashable {
 
     public mutating func setText(_ id: FieldID, _ text: String) {
         set(id, .text(LineEditor(text)))
+    }
+
+    public mutating func setPlaceholder(_ id: FieldID, _ placeholder: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].placeholder = placeholder
+    }
+
+    public mutating func setHidden(_ hidden: Bool, _ ids: [FieldID]) {
+        for index in fields.indices where ids.contains(fields[index].id) {
+            fields[index].isHidden = hidden
+        }
+    }
+
+    /// Tab and the arrows: the next visible field or button, wrapping around.
+    public mutating func moveFocus(by step: Int) {
+        let count = fields.count + 2
+        // The buttons are never hidden, so this stops within one lap.
+        repeat {
+            focus = (focus + step + count) % count
+        } while focusedField?.isHidden == true
     }
 }

@@ -1,8 +1,11 @@
 import Foundation
 
 /// Quoting for the SQL the dialogs build: identifiers in backquotes, strings in double quotes,
-/// escaped the way SnapDeck's lexer (and MySQL's) reads them back.
+/// escaped the way SnapDeck's lexer (and MySQL's) reads them back; and the same SQL with its
+/// secrets masked, for the screen.
 public enum SQLText {
+    public static let secretMask = "******"
+
     /// `` `name` `` with any backquote doubled.
     public static func identifier(_ name: String) -> String {
         "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
@@ -31,5 +34,22 @@ public enum SQLText {
     static func properties(_ pairs: [(String, String)]) -> String {
         guard !pairs.isEmpty else { return "" }
         return " PROPERTIES (" + pairs.map { string($0.0) + " = " + string($0.1) }.joined(separator: ", ") + ")"
+    }
+
+    /// `sql` with the value of every secret property (`"s3.secret_key" = "…"`) replaced by
+    /// `******`; an empty one stays `""`, so the SQL shows it is missing. A value cut short is
+    /// masked to the end, since the engine's syntax errors quote at most 80 characters of the
+    /// statement (`near '…'`).
+    public static func maskingSecrets(_ sql: String) -> String {
+        sql.replacing(#/(?<key>"[^"\\]*")(?<equals>\s*=\s*)"(?<value>(?:\\.?|[^"\\])*)/#) { match in
+            let (property, key, equals, value) = match.output
+            return isSecret(key) && !value.isEmpty ? "\(key)\(equals)\"\(secretMask)" : String(property)
+        }
+    }
+
+    /// The engine's rule for secret property names: Console cannot import the engine.
+    static func isSecret(_ key: Substring) -> Bool {
+        let key = key.lowercased()
+        return ["secret", "password", "token", "account_key"].contains { key.contains($0) }
     }
 }

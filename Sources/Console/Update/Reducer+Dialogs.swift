@@ -22,14 +22,14 @@ extension Reducer {
         var effects: [Effect] = []
         if changed == nil, let command = KeyMap.standard.command(for: key, in: [.dialog, .always]) {
             switch command {
-            case .nextField: moveFocus(&dialog.form, by: 1)
-            case .previousField: moveFocus(&dialog.form, by: -1)
+            case .nextField: dialog.form.moveFocus(by: 1)
+            case .previousField: dialog.form.moveFocus(by: -1)
             case .moveDown, .moveUp:
                 let step = command == .moveDown ? 1 : -1
                 if case .list(var picker)? = focused?.value, picker.move(by: step) {
                     dialog.form.set(focused!.id, .list(picker))
                 } else {
-                    moveFocus(&dialog.form, by: step)
+                    dialog.form.moveFocus(by: step)
                 }
             case .choicePrevious, .choiceNext:
                 changed = adjust(&dialog.form, forward: command == .choiceNext)
@@ -55,11 +55,6 @@ extension Reducer {
         }
         state.modal = .dialog(dialog)
         return effects
-    }
-
-    private static func moveFocus(_ form: inout Form, by step: Int) {
-        let count = form.fields.count + 2
-        form.focus = (form.focus + step + count) % count
     }
 
     /// ←/→: cycle a choice, collapse/expand a list row, move between the buttons.

@@ -49,31 +49,33 @@ extension Reducer {
                     problems.isEmpty ? .info : .error)
             }
         }
+        // A dialog's statement may carry a secret, and a syntax error quotes the statement.
+        let error = result.error.map(SQLText.maskingSecrets)
         if !ok, purpose != .console {
-            flash(&state, result.error ?? "The statement failed.", .error)
+            flash(&state, error ?? "The statement failed.", .error)
         }
-        closeModal(&state, id, result)
+        closeModal(&state, id, succeeded: ok, error: error)
         return effects
     }
 
     /// A dialog or confirmation waiting for this request closes on success and shows the
     /// engine's error on failure, so the user can correct it and run again.
-    private static func closeModal(_ state: inout AppState, _ id: Int, _ result: SQLResult) {
+    private static func closeModal(_ state: inout AppState, _ id: Int, succeeded: Bool, error: String?) {
         switch state.modal {
         case .dialog(var dialog) where dialog.form.submitting == id:
-            if result.succeeded {
+            if succeeded {
                 state.modal = nil
             } else {
                 dialog.form.submitting = nil
-                dialog.form.serverError = result.error
+                dialog.form.serverError = error
                 state.modal = .dialog(dialog)
             }
         case .confirm(var confirm) where confirm.submitting == id:
-            if result.succeeded {
+            if succeeded {
                 state.modal = nil
             } else {
                 confirm.submitting = nil
-                confirm.serverError = result.error
+                confirm.serverError = error
                 state.modal = .confirm(confirm)
             }
         default:

@@ -1,5 +1,6 @@
-/// A form dialog, centred: facts, fields (the focused one highlighted), what is wrong or worth
-/// knowing, the exact SQL Run will execute, and the Run and Cancel buttons.
+/// A form dialog, centred: facts, visible fields (the focused one highlighted, secrets as `*`),
+/// what is wrong or worth knowing, the SQL Run will execute (secrets masked), and the Run and
+/// Cancel buttons.
 enum DialogView {
     static let labelWidth = 24
 
@@ -15,10 +16,10 @@ enum DialogView {
         if let serverError = form.serverError { messages += StyledLine.wrapped(serverError, width: inner, role: .error) }
         for warning in check.warnings { messages += StyledLine.wrapped(warning, width: inner, role: .warning) }
         for note in check.notes { messages += StyledLine.wrapped(note, width: inner, role: .dim) }
-        var sql = StyledLine.wrapped(check.sql, width: inner - 5, role: .sql)
+        var sql = StyledLine.wrapped(check.displaySQL, width: inner - 5, role: .sql)
 
         // Frame (2), facts, one line per field, a gap, the buttons; a focused list grows.
-        let fixed = 2 + form.facts.count + form.fields.count + 1 + 1
+        let fixed = 2 + form.facts.count + form.visibleFields.count + 1 + 1
         var listRows = 1
         if case .list(let picker)? = form.focusedField?.value, !picker.items.isEmpty {
             listRows = min(9, picker.rows.count + 1)
@@ -46,7 +47,7 @@ enum DialogView {
             buffer.put(value, x: x + labelWidth, y: y, maxWidth: inner - labelWidth)
             y += 1
         }
-        for (index, field) in form.fields.enumerated() {
+        for (index, field) in form.fields.enumerated() where !field.isHidden {
             let focused = form.focus == index && form.submitting == nil
             buffer.put(DisplayWidth.fit(field.label, labelWidth), x: x, y: y, role: focused ? .title : .normal)
             y += drawValue(field, focused: focused, x: x + labelWidth, y: y, width: inner - labelWidth, listRows: listRows, into: &buffer, theme: theme)
@@ -73,7 +74,8 @@ enum DialogView {
     ) -> Int {
         switch field.value {
         case .text(let editor):
-            InputField.draw(editor, x: x, y: y, width: width, focused: focused, placeholder: field.placeholder, into: &buffer, theme: theme)
+            InputField.draw(editor, x: x, y: y, width: width, focused: focused, placeholder: field.placeholder, masked: field.isSecret,
+                            into: &buffer, theme: theme)
             return 1
         case .choice(let options, let index):
             let value = options.indices.contains(index) ? options[index] : "(none)"

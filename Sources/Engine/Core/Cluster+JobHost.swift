@@ -24,10 +24,27 @@ extension Cluster: JobHost {
         switch repository.kind {
         case .local, .broker:
             store = LocalObjectStore(root: RepositoryLocation.localPath(repository.location) ?? repository.location)
-        case .s3, .hdfs:
+        case .s3:
+            do {
+                let properties = try S3RepositoryProperties(repository.properties)
+                store = S3ObjectStore(location: try properties.location(repository.location), settings: s3Settings)
+            } catch {
+                throw ObjectStoreError(.io, "repository \(repository.name): \(error.message)")
+            }
+        case .hdfs:
             throw ObjectStoreError(.io, "\(repository.kind.rawValue) repositories are not supported yet")
         }
         return objectStoreWrapper.map { $0(store) } ?? store
+    }
+
+    var s3Settings: S3Settings {
+        var settings = S3Settings()
+        settings.multipartThreshold = configInt("s3_multipart_threshold_bytes")
+        settings.partSize = configInt("s3_multipart_part_size_bytes")
+        settings.partConcurrency = configInt("s3_parts_in_flight")
+        settings.listPageSize = configInt("s3_list_page_size")
+        settings.attempts = configInt("s3_request_attempts")
+        return settings
     }
 
     public func writeCatalog<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {

@@ -89,14 +89,22 @@ public final class Cluster: @unchecked Sendable {
     }
 
     /// Parses and runs one statement's text.
+    /// Errors never carry a secret of the statement: a syntax error quotes the text near the
+    /// problem, which may be a secret key's value.
     public func execute(_ sql: String, session: inout Session) throws(SQLError) -> ResultSet {
-        let statement: Statement
-        do {
-            statement = try Parser.parse(sql)
+        do throws(SQLError) {
+            let statement: Statement
+            do {
+                statement = try Parser.parse(sql)
+            } catch {
+                throw SQLError.syntax(error.message)
+            }
+            return try execute(statement, session: &session)
         } catch {
-            throw SQLError.syntax(error.message)
+            var masked = error
+            masked.message = SecretProperties.redact(error.message, secretsOf: sql)
+            throw masked
         }
-        return try execute(statement, session: &session)
     }
 
     private func dispatch(_ statement: Statement, _ c: ExecutionContext) throws(SQLError) -> ResultSet {

@@ -33,6 +33,21 @@ public enum FrontendConfig {
             key: "transfer_rate_limit_bytes_per_second", defaultValue: "0", kind: .int,
             range: 0...Int64.max, comment: "transfer bandwidth per backend in bytes per second, 0 = unlimited"),
         ConfigKnob(
+            key: "s3_multipart_threshold_bytes", defaultValue: String(16 << 20), kind: .int,
+            range: 1...Int64(5) << 30, comment: "files larger than this go to S3 as multipart uploads"),
+        ConfigKnob(
+            key: "s3_multipart_part_size_bytes", defaultValue: String(8 << 20), kind: .int,
+            range: 1...Int64(5) << 30, comment: "part size of S3 multipart uploads (S3 wants 5 MiB or more)"),
+        ConfigKnob(
+            key: "s3_parts_in_flight", defaultValue: "4", kind: .int,
+            range: 1...64, comment: "parts of one file uploaded to S3 at once"),
+        ConfigKnob(
+            key: "s3_list_page_size", defaultValue: "1000", kind: .int,
+            range: 1...1000, comment: "keys per S3 listing request"),
+        ConfigKnob(
+            key: "s3_request_attempts", defaultValue: "4", kind: .int,
+            range: 1...20, comment: "tries per S3 request on 5xx, 429 or network errors before the transfer fails"),
+        ConfigKnob(
             key: "min_job_timeout_second", defaultValue: "600", kind: .int,
             range: 1...Int64.max, comment: "smallest \"timeout\" property a BACKUP or RESTORE accepts (Doris: 600)"),
         ConfigKnob(

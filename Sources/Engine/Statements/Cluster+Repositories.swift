@@ -11,35 +11,33 @@ extension Cluster {
             throw SQLError.general("Incorrect repository name '\(NameRules.printable(create.name))': \(problem)")
         }
         guard !create.location.isEmpty else { throw SQLError.general("You must specify a location on the repository") }
-        let kind: RepositoryRecord.Kind
-        var broker: String?
-        switch create.kind {
-        case .local: kind = .local
-        case .broker(let name):
-            kind = .broker
-            broker = name
-        case .s3: throw SQLError.general("Failed to create repository: S3 repositories are not supported yet")
-        case .hdfs: throw SQLError.general("Failed to create repository: HDFS repositories are not supported yet")
-        }
-        guard let path = RepositoryLocation.localPath(create.location) else {
-            throw SQLError.general("Failed to create repository: location must be an absolute path or a file:// URL, got '\(create.location)'")
-        }
         if c.catalog.repository(named: create.name) != nil {
             throw SQLError.general("Failed to create repository: repository with same name already exist: \(create.name)")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw SQLError.general("Failed to create repository: cannot create \(path): \(error.localizedDescription)")
+        let properties = create.properties.map { PropertyEntry(key: $0.key, value: $0.value) }
+        let kind: RepositoryRecord.Kind
+        var broker: String?
+        let store: ObjectStore
+        switch create.kind {
+        case .local:
+            kind = .local
+            store = try localRepositoryStore(create.location)
+        case .broker(let name):
+            kind = .broker
+            broker = name
+            store = try localRepositoryStore(create.location)
+        case .s3:
+            kind = .s3
+            store = try s3RepositoryStore(create.location, properties)
+        case .hdfs: throw SQLError.general("Failed to create repository: HDFS repositories are not supported yet")
         }
-        let store = LocalObjectStore(root: path)
         let paths = RepositoryPaths(repositoryName: create.name)
         var createTime = Clock.format(Clock.nowSeconds())
         do {
             if try store.size(of: paths.repoInfo) != nil {
                 let info = try RepoInfoFile.decode(try store.get(paths.repoInfo))
                 guard info.name == create.name else {
-                    throw SQLError.general("Failed to create repository: Invalid repository __repo_info, expected repo '\(create.name)', but get name '\(info.name)' from \(path)/\(paths.repoInfo)")
+                    throw SQLError.general("Failed to create repository: Invalid repository __repo_info, expected repo '\(create.name)', but get name '\(info.name)' from \(store.displayLocation)/\(paths.repoInfo)")
                 }
                 createTime = info.createTime
             } else {
@@ -54,7 +52,6 @@ extension Cluster {
         } catch {
             throw SQLError.general("Failed to create repository: \(error)")
         }
-        let properties = create.properties.map { PropertyEntry(key: $0.key, value: $0.value) }
         try write { tx in
             try tx.save(RepositoryRecord(
                 id: try tx.nextId(), name: create.name, readOnly: create.readOnly, kind: kind, location: create.location,
@@ -62,6 +59,31 @@ extension Cluster {
         }
         logger.info("created repository \(create.name) at \(create.location)")
         return ResultSet()
+    }
+
+    private func localRepositoryStore(_ location: String) throws(SQLError) -> ObjectStore {
+        guard let path = RepositoryLocation.localPath(location) else {
+            throw SQLError.general("Failed to create repository: location must be an absolute path or a file:// URL, got '\(location)'")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw SQLError.general("Failed to create repository: cannot create \(path): \(error.localizedDescription)")
+        }
+        return LocalObjectStore(root: path)
+    }
+
+    /// Checks the properties and that the endpoint answers, the bucket exists and the keys are
+    /// accepted, before anything is written.
+    private func s3RepositoryStore(_ location: String, _ properties: [PropertyEntry]) throws(SQLError) -> ObjectStore {
+        let s3 = try S3RepositoryProperties(properties)
+        let store = S3ObjectStore(location: try s3.location(location), settings: s3Settings)
+        do {
+            try store.checkAccess()
+        } catch {
+            throw SQLError.general("Failed to create repository: \(error.message)")
+        }
+        return store
     }
 
     func dropRepository(_ name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
@@ -96,10 +118,7 @@ extension Cluster {
 
 /// Which repository properties are secrets, shown as `******` everywhere.
 public enum SecretMask {
-    public static let mask = "******"
+    public static let mask = SecretProperties.mask
 
-    public static func isSecret(_ key: String) -> Bool {
-        let k = key.lowercased()
-        return k.contains("secret") || k.contains("password") || k.contains("token") || k.contains("account_key")
-    }
+    public static func isSecret(_ key: String) -> Bool { SecretProperties.isSecret(key) }
 }

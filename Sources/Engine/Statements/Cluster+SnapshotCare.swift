@@ -33,6 +33,7 @@ extension Cluster {
             // The commit markers go first, so a half-deleted snapshot never looks complete.
             try store.delete(chosen.map(\.key))
             try store.delete(rest.map(\.key))
+            if !rest.isEmpty { try store.discardIncompleteWrites(prefix: prefix) }
         } catch {
             throw SQLError.general("Failed to drop snapshot \(label): \(error.message)")
         }

@@ -160,6 +160,8 @@ extension JobScheduler {
                     note = "kept the snapshot: it is complete"
                 } else {
                     try store.delete(objects.map(\.key))
+                    // Uploads cut off by the cancel (or by a crash before it) hold parts too.
+                    try store.discardIncompleteWrites(prefix: prefix)
                     note = objects.isEmpty ? "nothing was uploaded" : "removed \(objects.count) uploaded files"
                 }
             } catch {
