@@ -157,6 +157,9 @@ extension JobScheduler {
         do {
             let store = try host.objectStore(for: repository)
             job.existingKeys = Dictionary(try store.list(prefix: prefix).map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
+            // None of this job's uploads runs yet: unfinished ones under its prefix were cut
+            // off by a crash of an earlier process, and their parts would stay forever.
+            try? store.discardIncompleteWrites(prefix: prefix)
         } catch {
             job.existingKeys = [:]
         }
