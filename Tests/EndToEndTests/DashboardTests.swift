@@ -136,6 +136,36 @@ import Testing
         #expect(pane.waitFor("BACKUP SNAPSHOT `retail`."), "\(pane.screen())")
     }
 
+    /// The `n` dialog creates an S3 repository on a real S3 server; the secret is typed but never
+    /// on screen.
+    @Test func newS3RepositoryFromTheDialogNeverShowsTheSecret() throws {
+        let server = try S3TestServer()
+        let dir = SnapDeckProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try SnapDeckProcess.run(["init", "--data", dir]).status == 0)
+        let pane = try Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' tui --data '\(dir)'; sleep 60")
+        #expect(pane.waitFor("1 Backups"))
+        try pane.keys("3", "n")
+        #expect(pane.waitFor("New repository"), "\(pane.screen())")
+        try pane.type("s3dash")
+        try pane.keys("Tab", "Right", "Tab")
+        #expect(pane.waitFor("Endpoint"), "\(pane.screen())")
+        try pane.type("s3://snapdeck/dash")
+        try pane.keys("Tab")
+        try pane.type(server.endpoint)
+        try pane.keys("Tab", "Tab")
+        try pane.type(server.accessKey)
+        try pane.keys("Tab")
+        try pane.type(server.secretKey)
+        #expect(pane.waitFor("\"s3.secret_key\" = \"******\""), "\(pane.screen())")
+        #expect(!pane.screen().contains(server.secretKey))
+        try pane.keys("Enter")
+        #expect(pane.waitForLine { $0.contains("s3dash") && $0.contains("S3") }, "\(pane.screen())")
+        #expect(!pane.screen().contains(server.secretKey))
+        #expect(FileManager.default.fileExists(atPath: server.dataDirectory + "/snapdeck/dash/__palo_repository_s3dash/__repo_info"))
+        try pane.keys("q")
+    }
+
     @Test func signalsRestoreTheTerminal() throws {
         let dir = SnapDeckProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
