@@ -75,6 +75,14 @@ key 2; wait_for "nightly"; shoot restores
 key '?'; wait_for "Keys ·"; shoot help; key Escape
 key 4; wait_for "nightly"; key Enter; sleep 1; shoot snapshots-drilldown; key Escape
 key r; wait_for "Restore snapshot"; shoot restore-dialog; key Escape
+key 3; key n; wait_for "New repository"
+tmux send-keys -t shots -l "offsite"; key Tab Right Tab; wait_for "Endpoint"
+tmux send-keys -t shots -l "s3://backups/prod"; key Tab
+tmux send-keys -t shots -l "https://s3.eu-central-1.amazonaws.com"; key Tab; key C-u
+tmux send-keys -t shots -l "eu-central-1"; key Tab
+tmux send-keys -t shots -l "AKIAIOSFODNN7EXAMPLE"; key Tab
+tmux send-keys -t shots -l "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+wait_for '"s3.secret_key" = "******"'; shoot s3-repository-dialog; key Escape
 key 5; sleep 0.5; key Enter; sleep 0.5; shoot catalog
 key 1; tmux resize-window -t shots -x 80 -y 24; sleep 0.5; shoot backups-80x24
 tmux send-keys -t shots q
