@@ -139,6 +139,11 @@ struct S3Client: Sendable {
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 
+    /// For small bodies (XML requests), signed in full.
+    static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
     static func base64MD5<D: ContiguousBytes>(_ bytes: D) -> String {
         Data(bytes.withUnsafeBytes { Insecure.MD5.hash(data: $0) }).base64EncodedString()
     }

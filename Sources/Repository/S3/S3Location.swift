@@ -67,7 +67,10 @@ public struct S3Location: Sendable {
     public var endpointDescription: String { "\(scheme)://\(hostHeader(forBucket: false))" }
 
     /// The object key for a store-relative key.
-    func objectKey(_ key: String) -> String { prefix.isEmpty ? key : prefix + "/" + key }
+    func objectKey(_ key: String) -> String { keyPrefix + key }
+
+    /// What every object key of the store starts with: the prefix and a `/`, or nothing.
+    var keyPrefix: String { prefix.isEmpty ? "" : prefix + "/" }
 
     /// The unencoded request path for an object key (nil: the bucket itself).
     func path(objectKey: String?) -> String {

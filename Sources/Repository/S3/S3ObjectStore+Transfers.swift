@@ -25,7 +25,7 @@ extension S3ObjectStore {
             let xml = "<CompleteMultipartUpload>" + etags.enumerated().map {
                 "<Part><PartNumber>\($0.offset + 1)</PartNumber><ETag>\(S3XML.escape($0.element))</ETag></Part>"
             }.joined() + "</CompleteMultipartUpload>"
-            let hash = SHA256.hash(data: Array(xml.utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = S3Client.sha256Hex(xml)
             let done = try client.send(
                 .init(method: .POST, key: objectKey, query: [("uploadId", uploadId)], body: ByteBuffer(string: xml), payloadHash: hash),
                 what: describe("COMPLETE MULTIPART", objectKey), control: control)
@@ -54,9 +54,8 @@ extension S3ObjectStore {
             do throws(ObjectStoreError) {
                 try control.check()
                 let offset = index * partSize
-                let (body, partCRC) = try Self.readPart(fd: fd, offset: offset, count: min(partSize, size - offset), path: path)
-                crc = body.withUnsafeReadableBytes { snapdeck_crc32c(crc, $0.baseAddress, $0.count) }
-                _ = partCRC
+                let body: ByteBuffer
+                (body, crc) = try Self.readPart(fd: fd, offset: offset, count: min(partSize, size - offset), path: path, crc: crc)
                 group.enter()
                 let client = client
                 let what = describe("UPLOAD PART \(index + 1)/\(count)", objectKey)
@@ -83,8 +82,7 @@ extension S3ObjectStore {
         group.wait()
         if let failure = stop ?? results.firstFailure { throw failure }
         if let expected = expectedCRC32C, expected != crc {
-            throw ObjectStoreError(.checksumMismatch,
-                                   "checksum mismatch for \(path): expected crc32c \(FileIO.hex32(expected)), actual \(FileIO.hex32(crc))")
+            throw FileIO.checksumMismatch(path, expected: expected, actual: crc)
         }
         return results.etags
     }
@@ -96,7 +94,7 @@ extension S3ObjectStore {
 
     /// Multipart uploads begun under `prefix` and neither completed nor aborted.
     public func incompleteUploads(prefix: String) throws(ObjectStoreError) -> [(key: String, uploadId: String)] {
-        let base = location.prefix.isEmpty ? "" : location.prefix + "/"
+        let base = location.keyPrefix
         let response = try client.send(.init(method: .GET, key: nil, query: [("uploads", ""), ("prefix", base + prefix)]),
                                        what: describe("LIST MULTIPART", base + prefix))
         return S3XML.elements("Upload", in: response.text).compactMap { upload in
@@ -106,7 +104,7 @@ extension S3ObjectStore {
     }
 
     public func discardIncompleteWrites(prefix: String) throws(ObjectStoreError) {
-        let base = location.prefix.isEmpty ? "" : location.prefix + "/"
+        let base = location.keyPrefix
         for upload in try incompleteUploads(prefix: prefix) {
             abortUpload(objectKey: base + upload.key, uploadId: upload.uploadId)
         }

@@ -28,7 +28,7 @@ public struct S3ObjectStore: ObjectStore {
     /// Lists at most one key of the repository's prefix: proves the endpoint answers, the
     /// bucket exists and the credentials are accepted.
     public func checkAccess() throws(ObjectStoreError) {
-        let prefix = location.prefix.isEmpty ? "" : location.prefix + "/"
+        let prefix = location.keyPrefix
         _ = try client.send(.init(method: .GET, key: nil, query: [("list-type", "2"), ("max-keys", "1"), ("prefix", prefix)]),
                             what: describe("LIST", location.prefix.isEmpty ? nil : location.prefix))
     }
@@ -62,15 +62,14 @@ public struct S3ObjectStore: ObjectStore {
         try control.check()
         let (body, crc) = try Self.readPart(fd: fd, offset: 0, count: size, path: path)
         if let expected = expectedCRC32C, expected != crc {
-            throw ObjectStoreError(.checksumMismatch,
-                                   "checksum mismatch for \(path): expected crc32c \(FileIO.hex32(expected)), actual \(FileIO.hex32(crc))")
+            throw FileIO.checksumMismatch(path, expected: expected, actual: crc)
         }
         try putObject(body, objectKey: objectKey, control: control)
         control.advance(size)
     }
 
-    /// `count` bytes of the file from `offset`, and their CRC32C.
-    static func readPart(fd: Int32, offset: Int, count: Int, path: String) throws(ObjectStoreError) -> (ByteBuffer, UInt32) {
+    /// `count` bytes of the file from `offset`, and the CRC32C `crc` continued over them.
+    static func readPart(fd: Int32, offset: Int, count: Int, path: String, crc: UInt32 = 0) throws(ObjectStoreError) -> (ByteBuffer, UInt32) {
         var buffer = ByteBufferAllocator().buffer(capacity: count)
         var failure: Int32 = 0
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { raw -> Int in
@@ -89,7 +88,7 @@ public struct S3ObjectStore: ObjectStore {
         guard failure == 0, buffer.readableBytes == count else {
             throw FileIO.error("cannot read \(path)", failure == 0 ? EIO : failure)
         }
-        let sum = buffer.withUnsafeReadableBytes { snapdeck_crc32c(0, $0.baseAddress, $0.count) }
+        let sum = buffer.withUnsafeReadableBytes { snapdeck_crc32c(crc, $0.baseAddress, $0.count) }
         return (buffer, sum)
     }
 
@@ -112,7 +111,7 @@ public struct S3ObjectStore: ObjectStore {
 
     public func list(prefix: String) throws(ObjectStoreError) -> [ObjectInfo] {
         if !prefix.isEmpty { try LocalObjectStore.validate(prefix, allowTrailingSlash: true) }
-        let base = location.prefix.isEmpty ? "" : location.prefix + "/"
+        let base = location.keyPrefix
         var found: [ObjectInfo] = []
         var token: String?
         repeat {
@@ -142,7 +141,7 @@ public struct S3ObjectStore: ObjectStore {
             let xml = "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>true</Quiet>"
                 + batch.map { "<Object><Key>\(S3XML.escape($0))</Key></Object>" }.joined() + "</Delete>"
             let body = ByteBuffer(string: xml)
-            let hash = SHA256.hash(data: Array(xml.utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = S3Client.sha256Hex(xml)
             let response = try client.send(
                 .init(method: .POST, key: nil, query: [("delete", "")],
                       headers: [("Content-MD5", S3Client.base64MD5(Array(xml.utf8))), ("Content-Type", "application/xml")],

@@ -53,6 +53,11 @@ enum FileIO {
     }
 
     /// Everything before the last `/` (`""` when there is none, `/` for `/x`).
+    static func checksumMismatch(_ path: String, expected: UInt32, actual: UInt32) -> ObjectStoreError {
+        ObjectStoreError(.checksumMismatch,
+                         "checksum mismatch for \(path): expected crc32c \(hex32(expected)), actual \(hex32(actual))")
+    }
+
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])

@@ -65,9 +65,7 @@ public struct LocalObjectStore: ObjectStore {
                 if n < Self.chunkSize { break }
             }
             guard expected == crc else {
-                throw ObjectStoreError(
-                    .checksumMismatch,
-                    "checksum mismatch for \(path): expected crc32c \(FileIO.hex32(expected)), actual \(FileIO.hex32(crc))")
+                throw FileIO.checksumMismatch(path, expected: expected, actual: crc)
             }
             lseek(src, 0, SEEK_SET)
         }
