@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
         // Child processes and the S3 test server, shared by the test targets below.
-        .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport", exclude: ["Scripts"]),
         .testTarget(
             name: "RepositoryTests",
             dependencies: ["Repository", "TestSupport", "CSupport", .product(name: "Crypto", package: "swift-crypto")],
