@@ -84,12 +84,15 @@ def measure(name, binary, data, work, endpoint, runs, backends):
               f"'s3.region' = 'us-east-1', 's3.access_key' = '{ACCESS}', 's3.secret_key' = '{SECRET}', "
               "'use_path_style' = 'true')")
     times = {k: [] for k in ["snapdeck up", "snapdeck down", "rclone up", "rclone down", "aws up", "aws down"]}
+    times["objects"] = []
     sql(binary, data, f"CREATE REPOSITORY s3r {create}")
     for run in range(runs):
         label = f"{name}{run}"
         sync()
         times["snapdeck up"].append(sql(binary, data, f"BACKUP SNAPSHOT b.{label} TO s3r")[0])
         timestamp = snapshot_timestamp(binary, data, "s3r", label)
+        snapshot = os.path.join(work, "nanio-data", BUCKET, f"snapdeck-{name}", "__palo_repository_s3r", f"__ss_{label}")
+        times["objects"].append(sum(len(files) for _, _, files in os.walk(snapshot)))
         target = os.path.join(work, f"target-{label}")
         subprocess.run([binary, "init", "--data", target, "--backends", str(backends)], check=True,
                        stdout=subprocess.DEVNULL)
@@ -130,8 +133,9 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser.add_argument("--bin", default=os.path.join(root, ".build-bench/release/snapdeck"))
     parser.add_argument("--tmp", default=os.path.join(os.path.dirname(root), "tmp-bench"))
+    parser.add_argument("--only", choices=["few", "many"], help="one data set only")
+    parser.add_argument("--workers", type=int, help="transfer_workers_per_backend (engine default 2)")
     args = parser.parse_args()
-    args.workers = None
     if not os.path.exists(args.bin):
         sys.exit(f"build first: swift build -c release --product snapdeck --scratch-path .build-bench ({args.bin} missing)")
     for tool in ["rclone", "aws"]:
@@ -147,7 +151,10 @@ def main():
         subprocess.run(["aws", "--endpoint-url", endpoint, "s3", "mb", f"s3://{BUCKET}"], check=True,
                        env=aws_env(), stdout=subprocess.DEVNULL)
         results, sizes = {}, {}
-        for name, parts, buckets in [("few", 4, 1), ("many", 20, 100)]:
+        sets = [("few", 4, 1), ("many", 20, 100)]
+        if args.only:
+            sets = [s for s in sets if s[0] == args.only]
+        for name, parts, buckets in sets:
             data = os.path.join(work, f"cluster-{name}")
             files = parts * buckets
             pad = 1000 if files < 100 else 200
@@ -163,19 +170,29 @@ def main():
     elapsed = time.perf_counter() - started
 
     print(f"SnapDeck BACKUP / RESTORE with an S3 repository on nanio 0.1.7 (127.0.0.1, SigV4 checked), "
-          f"{args.backends} backends, replication 1, engine defaults, {runs} runs, median (min–max), `sync` before "
+          f"{args.backends} backends, replication 1, transfer_workers_per_backend {args.workers or '2 (default)'}, {runs} runs, median (min–max), `sync` before "
           f"each timed command; benchmark wall time {elapsed:.0f} s.\n")
-    print(f"- (a) few: {describe(sizes['few'])}")
-    print(f"- (b) many: {describe(sizes['many'])}\n")
-    print("| data set | direction | SnapDeck | rclone copy | aws s3 cp --recursive | SnapDeck / rclone | target |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for name, title in [("few", "(a) 4 x 50 MiB"), ("many", "(b) 2,000 x 100 KiB")]:
+    for name, title in [("few", "(a) few"), ("many", "(b) many")]:
+        if name in sizes:
+            print(f"- {title}: {describe(sizes[name])}")
+    print()
+    print("| data set | direction | SnapDeck | rclone copy | aws s3 cp --recursive | SnapDeck / rclone | target | "
+          "objects SnapDeck / peers | ms per object SnapDeck / rclone |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, title in [("few", "(a) 4 files"), ("many", "(b) 2,000 files")]:
+        if name not in results:
+            continue
         t = results[name]
         for direction, verb in [("up", "upload (BACKUP)"), ("down", "download (RESTORE)")]:
             ratio = statistics.median(t[f"snapdeck {direction}"]) / statistics.median(t[f"rclone {direction}"])
             verdict = f"{'PASS' if ratio <= 1.0 else 'MISS'} (≤ 1.0x)"
+            objects, peers = t["objects"][0], len(sizes[name])
+            per_object = (f"{1000 * statistics.median(t[f'snapdeck {direction}']) / objects:.2f} / "
+                          f"{1000 * statistics.median(t[f'rclone {direction}']) / peers:.2f}")
             print(f"| {title} | {verb} | {spread(t[f'snapdeck {direction}'])} | {spread(t[f'rclone {direction}'])} | "
-                  f"{spread(t[f'aws {direction}'])} | {ratio:.2f}x | {verdict} |")
+                  f"{spread(t[f'aws {direction}'])} | {ratio:.2f}x | {verdict} | {objects:,} / {peers:,} | {per_object} |")
+    print("\nSnapDeck's objects: the segment files, Doris's `<tablet>.hdr` beside each tablet's segments, "
+          "`__meta` and `__info` (the repository layout); the peers copy the segment files only.")
     print("\nCommands (STAGE = `cp -al` of each backend's data folder, i.e. exactly the backed-up segment files):\n")
     print("- SnapDeck: `snapdeck sql --data DIR -e \"BACKUP SNAPSHOT b.L TO s3r\"` (waits for FINISHED), repository "
           "`CREATE REPOSITORY s3r WITH S3 ON LOCATION 's3://bench/snapdeck-SET' PROPERTIES (s3.endpoint, s3.region, "

@@ -44,6 +44,21 @@ import Testing
         #expect(state.console.editor.text == "SEL", "past the newest, the draft comes back")
     }
 
+    /// A statement with a secret runs as typed, shows masked, and is not kept for ↑.
+    @Test func secretsTypedInTheConsoleAreNotKeptOrShownAfterwards() {
+        var state = Self.consoleState()
+        let sql = "CREATE REPOSITORY r WITH S3 ON LOCATION 's3://b/p' PROPERTIES ('AWS_SECRET_KEY' = 'Hush-123')"
+        Fixtures.type(&state, sql)
+        #expect(Fixtures.press(&state, .enter) == [.runSQL(id: 1, sql: sql)])
+        #expect(state.console.history.isEmpty)
+        #expect(!Fixtures.render(state).textLines().joined().contains("Hush"))
+        _ = reduce(&state, .sqlFinished(id: 1, result: SQLResult(columns: [], rows: [])))
+        let screen = Fixtures.render(state).textLines().joined()
+        #expect(!screen.contains("Hush"))
+        Fixtures.press(&state, .up)
+        #expect(state.console.editor.text.isEmpty)
+    }
+
     @Test func lineEditingKeys() {
         var state = Self.consoleState()
         Fixtures.type(&state, "SELECT * FROM t")

@@ -54,6 +54,33 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: server.dataDirectory + "/snapdeck/p/big.dat")) == Data(bytes))
     }
 
+    /// Under the multipart threshold a file goes in one streamed PUT whose Content-MD5 the
+    /// server checks: a known MD5 that is wrong is refused, and nothing is stored.
+    @Test func aStreamedPutCarriesTheKnownMD5AndTheServerChecksIt() throws {
+        let server = try S3TestServer()
+        let store = try server.store(prefix: "p")
+        let (path, bytes) = try Self.file(size: 3 << 20 | 777)
+        defer { unlink(path) }
+        let md5 = Insecure.MD5.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let control = ByteCountingControl()
+        try store.putFile(path, key: "one.dat", expectedCRC32C: crc32c(bytes), knownMD5: md5, control: control)
+        #expect(control.bytes == bytes.count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: server.dataDirectory + "/snapdeck/p/one.dat")) == Data(bytes))
+        try store.putFile(path, key: "computed.dat", expectedCRC32C: nil, control: UncontrolledTransfer())
+        #expect(try store.size(of: "computed.dat") == Int64(bytes.count))
+        let wrong = String(md5.reversed())
+        let error = try #require(throws: ObjectStoreError.self) {
+            try store.putFile(path, key: "wrong.dat", expectedCRC32C: crc32c(bytes), knownMD5: wrong, control: UncontrolledTransfer())
+        }
+        #expect(error.message.contains("PUT s3://snapdeck/p/wrong.dat: HTTP 400"), "\(error.message)")
+        #expect(try store.size(of: "wrong.dat") == nil)
+        let damaged = try #require(throws: ObjectStoreError.self) {
+            try store.putFile(path, key: "damaged.dat", expectedCRC32C: crc32c(bytes) ^ 1, knownMD5: md5, control: UncontrolledTransfer())
+        }
+        #expect(damaged.kind == .checksumMismatch)
+        #expect(try store.size(of: "damaged.dat") == nil)
+    }
+
     @Test func aChecksumMismatchLeavesNoObjectAndNoParts() throws {
         let server = try S3TestServer()
         let store = try server.store(prefix: "p", settings: Self.smallParts())

@@ -41,9 +41,13 @@ public enum SQLText {
     /// masked to the end, since the engine's syntax errors quote at most 80 characters of the
     /// statement (`near '…'`).
     public static func maskingSecrets(_ sql: String) -> String {
-        sql.replacing(#/(?<key>"[^"\\]*")(?<equals>\s*=\s*)"(?<value>(?:\\.?|[^"\\])*)/#) { match in
+        let doubleQuoted = sql.replacing(#/(?<key>"[^"\\]*")(?<equals>\s*=\s*)"(?<value>(?:\\.?|[^"\\])*)/#) { match in
             let (property, key, equals, value) = match.output
             return isSecret(key) && !value.isEmpty ? "\(key)\(equals)\"\(secretMask)" : String(property)
+        }
+        return doubleQuoted.replacing(#/(?<key>'[^'\\]*')(?<equals>\s*=\s*)'(?<value>(?:\\.?|[^'\\])*)/#) { match in
+            let (property, key, equals, value) = match.output
+            return isSecret(key) && !value.isEmpty ? "\(key)\(equals)'\(secretMask)" : String(property)
         }
     }
 

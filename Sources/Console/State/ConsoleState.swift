@@ -27,8 +27,9 @@ public struct ConsoleState: Sendable, Hashable {
     /// Keeps up to this many statements, oldest dropped first.
     public static let historyLimit = 500
 
+    /// A statement that carries a secret is not kept: ↑ would bring it back on screen.
     mutating func remember(_ statement: String) {
-        if history.last != statement { history.append(statement) }
+        if history.last != statement, SQLText.maskingSecrets(statement) == statement { history.append(statement) }
         if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
         historyIndex = nil
         draft = ""

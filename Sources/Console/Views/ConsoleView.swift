@@ -14,7 +14,7 @@ enum ConsoleView {
         }
         var status: StyledLine
         if console.running != nil {
-            status = StyledLine("running: " + (console.statement ?? ""), .running)
+            status = StyledLine("running: " + SQLText.maskingSecrets(console.statement ?? ""), .running)
         } else if let result = console.result {
             if let error = result.error {
                 status = StyledLine(error, .error)
@@ -33,7 +33,7 @@ enum ConsoleView {
         }
         if let statement = console.statement, console.running == nil, console.result != nil {
             // Say which statement the grid belongs to: the prompt is empty again by now.
-            let shown = StyledLine(DisplayWidth.truncate(statement, to: max(10, layout.width / 3), ellipsis: theme.glyphs.ellipsis) + "  ", .sql)
+            let shown = StyledLine(DisplayWidth.truncate(SQLText.maskingSecrets(statement), to: max(10, layout.width / 3), ellipsis: theme.glyphs.ellipsis) + "  ", .sql)
             status = StyledLine(runs: shown.runs + status.runs)
         }
         status.draw(x: 1, y: y + 1, width: layout.width - 2, into: &buffer, ellipsis: theme.glyphs.ellipsis)

@@ -33,8 +33,8 @@ public enum FrontendConfig {
             key: "transfer_rate_limit_bytes_per_second", defaultValue: "0", kind: .int,
             range: 0...Int64.max, comment: "transfer bandwidth per backend in bytes per second, 0 = unlimited"),
         ConfigKnob(
-            key: "s3_multipart_threshold_bytes", defaultValue: String(16 << 20), kind: .int,
-            range: 1...Int64(5) << 30, comment: "files larger than this go to S3 as multipart uploads"),
+            key: "s3_multipart_threshold_bytes", defaultValue: String(200 << 20), kind: .int,
+            range: 1...Int64(5) << 30, comment: "files larger than this go to S3 as multipart uploads (rclone's cutoff)"),
         ConfigKnob(
             key: "s3_multipart_part_size_bytes", defaultValue: String(8 << 20), kind: .int,
             range: 1...Int64(5) << 30, comment: "part size of S3 multipart uploads (S3 wants 5 MiB or more)"),

@@ -83,7 +83,7 @@ struct TaskContext: @unchecked Sendable {
                         throw ObjectStoreError(.io, "injected transfer failure: \(rowset.fileName)")
                     }
                     let source = maker.segmentPath(tablet: tablet.tabletId, rowset: rowset, backend: work.backend, folderName: folder)
-                    try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, control: control)
+                    try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, knownMD5: rowset.md5, control: control)
                     job.tasks.progress.fileDone(bytes: rowset.size)
                 }
                 let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()

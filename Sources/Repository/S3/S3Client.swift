@@ -35,9 +35,18 @@ struct S3Client: Sendable {
         var key: String?
         var query: [(String, String)] = []
         var headers: [(String, String)] = []
-        var body: ByteBuffer?
+        var body: Body?
         /// SHA-256 of the body for small bodies; large ones go unsigned, guarded by Content-MD5.
         var payloadHash: String?
+    }
+
+    /// What a request sends: bytes in memory, or a file streamed from disk in chunks (read
+    /// again from the start if the request is retried).
+    enum Body {
+        case bytes(ByteBuffer)
+        case file(fd: Int32, size: Int, control: TransferControl)
+
+        init(_ buffer: ByteBuffer) { self = .bytes(buffer) }
     }
 
     struct Response {
@@ -63,7 +72,7 @@ struct S3Client: Sendable {
         let query = SigV4Signer.encodedQuery(request.query)
         let url = "\(location.scheme)://\(location.hostHeader())\(signer.encodedPath(path))" + (query.isEmpty ? "" : "?" + query)
         return try HTTPClient.Request(url: url, method: request.method, headers: HTTPHeaders(headers),
-                                      body: request.body.map { .byteBuffer($0) })
+                                      body: request.body.map(Self.httpBody))
     }
 
     /// Sends `request`, retrying 5xx, 429 and network failures with backoff. `what` names the
@@ -98,6 +107,17 @@ struct S3Client: Sendable {
                     continue
                 }
                 throw ObjectStoreError(.io, "\(what): cannot reach the S3 endpoint \(location.endpointDescription) (\(Self.describe(error)))")
+            }
+        }
+    }
+
+    static func httpBody(_ body: Body) -> HTTPClient.Body {
+        switch body {
+        case .bytes(let buffer):
+            return .byteBuffer(buffer)
+        case .file(let fd, let size, let control):
+            return .stream(contentLength: Int64(size)) { writer in
+                FileStreamer(fd: fd, size: size, control: control, writer: writer).start()
             }
         }
     }

@@ -99,8 +99,9 @@ public struct S3Location: Sendable {
 
 /// Tunables of the S3 client. Defaults suit a fast link; tests lower the thresholds.
 public struct S3Settings: Sendable {
-    /// Files larger than this go up as multipart uploads.
-    public var multipartThreshold: Int = 16 << 20
+    /// Files larger than this go up as multipart uploads; smaller ones in one streamed PUT,
+    /// which costs the server less (no parts to assemble). rclone's default cutoff.
+    public var multipartThreshold: Int = 200 << 20
     public var partSize: Int = 8 << 20
     /// Parts of one file in flight at once.
     public var partConcurrency: Int = 4

@@ -27,7 +27,7 @@ extension S3ObjectStore {
             }.joined() + "</CompleteMultipartUpload>"
             let hash = S3Client.sha256Hex(xml)
             let done = try client.send(
-                .init(method: .POST, key: objectKey, query: [("uploadId", uploadId)], body: ByteBuffer(string: xml), payloadHash: hash),
+                .init(method: .POST, key: objectKey, query: [("uploadId", uploadId)], body: .init(ByteBuffer(string: xml)), payloadHash: hash),
                 what: describe("COMPLETE MULTIPART", objectKey), control: control)
             // S3 may answer 200 and still report a failure in the body.
             if S3XML.text("Code", in: done.text) != nil {
@@ -65,7 +65,7 @@ extension S3ObjectStore {
                     do throws(ObjectStoreError) {
                         let response = try client.send(
                             .init(method: .PUT, key: objectKey, query: [("partNumber", String(index + 1)), ("uploadId", uploadId)],
-                                  headers: [("Content-MD5", md5)], body: body),
+                                  headers: [("Content-MD5", md5)], body: .init(body)),
                             what: what, control: control)
                         results.set(index, .success(response.headers.first(name: "etag") ?? ""))
                         control.advance(body.readableBytes)
@@ -157,8 +157,10 @@ extension S3ObjectStore {
         do {
             _ = try task.futureResult.wait()
         } catch let error as ObjectStoreError {
+            _ = sink.drain()
             throw error
         } catch {
+            if let failure = sink.drain() { throw failure }
             if let status = sink.httpStatus, !(200..<300).contains(status) {
                 throw client.failure(.init(status: status, headers: [:], body: ByteBuffer(bytes: sink.errorBody)), what: what)
             }
@@ -194,8 +196,8 @@ private final class PartResults: @unchecked Sendable {
 }
 
 /// Receives a GET's body on NIO's event loop and hands each chunk to a serial queue that
-/// writes, hashes and reports it; the next chunk is read only when the previous one is on
-/// disk, so memory stays at one chunk whatever the object's size.
+/// writes, hashes and reports it; reading pauses while more than `readAhead` bytes wait, so
+/// memory stays bounded whatever the object's size.
 private final class DownloadSink: HTTPClientResponseDelegate, @unchecked Sendable {
     typealias Response = Void
 
@@ -216,6 +218,13 @@ private final class DownloadSink: HTTPClientResponseDelegate, @unchecked Sendabl
     func begin(resuming: Bool) {
         httpStatus = nil
         errorBody = []
+        lock.withLock {
+            failure = nil
+            backlog = 0
+            batch = []
+            batchBytes = 0
+            paused = nil
+        }
         if !resuming { restart() }
     }
 
@@ -233,30 +242,91 @@ private final class DownloadSink: HTTPClientResponseDelegate, @unchecked Sendabl
         return task.eventLoop.makeSucceededVoidFuture()
     }
 
+    /// Up to this many received bytes may wait for the disk before reading pauses: enough to
+    /// keep the connection streaming while chunks are written and hashed.
+    static let readAhead = 4 << 20
+    /// Received chunks (NIO reads at most 64 KiB at a time) go to the queue in batches of
+    /// this size: one hand-off per MiB instead of one per chunk.
+    static let batchSize = 1 << 20
+    private let lock = NSLock()
+    private var backlog = 0
+    private var batch: [ByteBuffer] = []
+    private var batchBytes = 0
+    private var paused: EventLoopPromise<Void>?
+    private var failure: ObjectStoreError?
+
     func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
         guard let status = httpStatus, (200..<300).contains(status) else {
             errorBody += buffer.readableBytesView
             return task.eventLoop.makeSucceededVoidFuture()
         }
-        let promise = task.eventLoop.makePromise(of: Void.self)
-        queue.async { [self] in
-            do throws(ObjectStoreError) {
-                try control.check()
-                let e = buffer.withUnsafeReadableBytes { raw -> Int32 in
-                    let e = FileIO.writeAll(fd, raw.baseAddress, raw.count)
-                    if e == 0 { md5.update(bufferPointer: raw) }
-                    return e
-                }
-                if e != 0 { throw FileIO.error("cannot write the downloaded file", e) }
-                written += buffer.readableBytes
-                control.advance(buffer.readableBytes)
-                promise.succeed(())
-            } catch {
-                promise.fail(error)
+        var full: [ByteBuffer] = []
+        let next: EventLoopFuture<Void> = lock.withLock {
+            if let failure { return task.eventLoop.makeFailedFuture(failure) }
+            backlog += buffer.readableBytes
+            batch.append(buffer)
+            batchBytes += buffer.readableBytes
+            if batchBytes >= Self.batchSize {
+                full = batch
+                batch = []
+                batchBytes = 0
             }
+            if backlog <= Self.readAhead { return task.eventLoop.makeSucceededVoidFuture() }
+            let promise = task.eventLoop.makePromise(of: Void.self)
+            paused = promise
+            return promise.futureResult
         }
-        return promise.futureResult
+        if !full.isEmpty { hand(full) }
+        return next
     }
 
-    func didFinishRequest(task: HTTPClient.Task<Void>) throws {}
+    /// Writes and hashes `buffers` on the queue, then lets reading go on if it was paused.
+    private func hand(_ buffers: [ByteBuffer]) {
+        queue.async { [self] in
+            var problem: ObjectStoreError?
+            if lock.withLock({ failure }) == nil {
+                do throws(ObjectStoreError) {
+                    for buffer in buffers { try store(buffer) }
+                } catch {
+                    problem = error
+                }
+            }
+            let size = buffers.reduce(0) { $0 + $1.readableBytes }
+            let (resume, outcome): (EventLoopPromise<Void>?, ObjectStoreError?) = lock.withLock {
+                backlog -= size
+                if let problem, failure == nil { failure = problem }
+                guard let waiting = paused, backlog <= Self.readAhead || failure != nil else { return (nil, nil) }
+                paused = nil
+                return (waiting, failure)
+            }
+            if let outcome { resume?.fail(outcome) } else { resume?.succeed(()) }
+        }
+    }
+
+    private func store(_ buffer: ByteBuffer) throws(ObjectStoreError) {
+        try control.check()
+        let e = buffer.withUnsafeReadableBytes { raw -> Int32 in
+            let e = FileIO.writeAll(fd, raw.baseAddress, raw.count)
+            if e == 0 { md5.update(bufferPointer: raw) }
+            return e
+        }
+        if e != 0 { throw FileIO.error("cannot write the downloaded file", e) }
+        written += buffer.readableBytes
+        control.advance(buffer.readableBytes)
+    }
+
+    /// Waits until every received chunk is on disk; the first failure among them, if any.
+    func drain() -> ObjectStoreError? {
+        queue.sync {}
+        return lock.withLock { failure }
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Void>) throws {
+        let rest: [ByteBuffer] = lock.withLock {
+            defer { batch = []; batchBytes = 0 }
+            return batch
+        }
+        if !rest.isEmpty { hand(rest) }
+        if let failure = drain() { throw failure }
+    }
 }

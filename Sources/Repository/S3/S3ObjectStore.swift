@@ -42,11 +42,20 @@ public struct S3ObjectStore: ObjectStore {
 
     func putObject(_ body: ByteBuffer, objectKey: String, control: TransferControl?) throws(ObjectStoreError) {
         let md5 = body.withUnsafeReadableBytes { S3Client.base64MD5($0) }
-        _ = try client.send(.init(method: .PUT, key: objectKey, headers: [("Content-MD5", md5)], body: body),
+        _ = try client.send(.init(method: .PUT, key: objectKey, headers: [("Content-MD5", md5)], body: .init(body)),
                             what: describe("PUT", objectKey), control: control)
     }
 
     public func putFile(_ path: String, key: String, expectedCRC32C: UInt32?, control: TransferControl) throws(ObjectStoreError) {
+        try putFile(path, key: key, expectedCRC32C: expectedCRC32C, knownMD5: nil, control: control)
+    }
+
+    /// Files up to the multipart threshold go up in one PUT. Small ones are read into memory;
+    /// larger ones are checked in a first, read-only pass (CRC32C, and MD5 unless the caller
+    /// knows it: backups take it from the catalog) and then streamed from the page cache, so
+    /// a damaged source never reaches the bucket and no file is held in memory.
+    public func putFile(_ path: String, key: String, expectedCRC32C: UInt32?, knownMD5: String?,
+                        control: TransferControl) throws(ObjectStoreError) {
         try LocalObjectStore.validate(key)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileIO.error("cannot open \(path)", errno) }
@@ -60,12 +69,50 @@ public struct S3ObjectStore: ObjectStore {
             return
         }
         try control.check()
-        let (body, crc) = try Self.readPart(fd: fd, offset: 0, count: size, path: path)
-        if let expected = expectedCRC32C, expected != crc {
-            throw FileIO.checksumMismatch(path, expected: expected, actual: crc)
+        if size <= FileStreamer.chunkSize {
+            let (body, crc) = try Self.readPart(fd: fd, offset: 0, count: size, path: path)
+            if let expected = expectedCRC32C, expected != crc { throw FileIO.checksumMismatch(path, expected: expected, actual: crc) }
+            try putObject(body, objectKey: objectKey, control: control)
+            control.advance(size)
+            return
         }
-        try putObject(body, objectKey: objectKey, control: control)
-        control.advance(size)
+        let (crc, md5) = try Self.checksums(fd: fd, size: size, path: path, md5: knownMD5 == nil, control: control)
+        if let expected = expectedCRC32C, expected != crc { throw FileIO.checksumMismatch(path, expected: expected, actual: crc) }
+        guard let contentMD5 = md5 ?? knownMD5.flatMap(Self.base64(hexMD5:)) else {
+            throw ObjectStoreError(.io, "invalid MD5 '\(knownMD5 ?? "")' for \(path)")
+        }
+        _ = try client.send(.init(method: .PUT, key: objectKey, headers: [("Content-MD5", contentMD5)],
+                                  body: .file(fd: fd, size: size, control: control)),
+                            what: describe("PUT", objectKey), control: control)
+    }
+
+    /// CRC32C of the whole file, and its MD5 (base64, for Content-MD5) when asked.
+    static func checksums(fd: Int32, size: Int, path: String, md5: Bool, control: TransferControl)
+        throws(ObjectStoreError) -> (UInt32, String?) {
+        var crc: UInt32 = 0
+        var hash = md5 ? Insecure.MD5() : nil
+        var offset = 0
+        while offset < size {
+            try control.check()
+            let (chunk, running) = try readPart(fd: fd, offset: offset, count: min(4 << 20, size - offset), path: path, crc: crc)
+            crc = running
+            if hash != nil { chunk.withUnsafeReadableBytes { hash!.update(bufferPointer: $0) } }
+            offset += chunk.readableBytes
+        }
+        return (crc, hash.map { Data($0.finalize()).base64EncodedString() })
+    }
+
+    static func base64(hexMD5 hex: String) -> String? {
+        guard hex.count == 32 else { return nil }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return Data(bytes).base64EncodedString()
     }
 
     /// `count` bytes of the file from `offset`, and the CRC32C `crc` continued over them.
@@ -145,7 +192,7 @@ public struct S3ObjectStore: ObjectStore {
             let response = try client.send(
                 .init(method: .POST, key: nil, query: [("delete", "")],
                       headers: [("Content-MD5", S3Client.base64MD5(Array(xml.utf8))), ("Content-Type", "application/xml")],
-                      body: body, payloadHash: hash),
+                      body: .init(body), payloadHash: hash),
                 what: describe("DELETE", batch.first), accept: [400, 405, 501])
             if response.status != 200 {
                 for key in batch {

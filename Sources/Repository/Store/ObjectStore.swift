@@ -61,6 +61,11 @@ public protocol ObjectStore: Sendable {
     /// mismatch fails with `.checksumMismatch` before the object becomes visible.
     func putFile(_ path: String, key: String, expectedCRC32C: UInt32?, control: TransferControl) throws(ObjectStoreError)
 
+    /// The same, for a file whose MD5 (lower-case hex) the caller already knows: a store that
+    /// must declare it (S3's Content-MD5) need not hash the file again.
+    func putFile(_ path: String, key: String, expectedCRC32C: UInt32?, knownMD5: String?,
+                 control: TransferControl) throws(ObjectStoreError)
+
     /// Reads a whole (small) object.
     func get(_ key: String) throws(ObjectStoreError) -> [UInt8]
 
@@ -87,6 +92,11 @@ public protocol ObjectStore: Sendable {
 }
 
 extension ObjectStore {
+    public func putFile(_ path: String, key: String, expectedCRC32C: UInt32?, knownMD5: String?,
+                        control: TransferControl) throws(ObjectStoreError) {
+        try putFile(path, key: key, expectedCRC32C: expectedCRC32C, control: control)
+    }
+
     /// Stores whose writes are durable when they return need nothing more.
     public func flush() throws(ObjectStoreError) {}
 
