@@ -61,7 +61,12 @@ final class DashboardRuntime {
         switch effect {
         case .runSQL(let id, let sql):
             executor.run(sql) { result in
-                MainActor.assumeIsolated { self.dispatch(.sqlFinished(id: id, result: result)) }
+                MainActor.assumeIsolated {
+                    // DDL (a new repository, database or table) changes what the tabs show
+                    // without any job moving: take a fresh snapshot at the next coalescing tick.
+                    self.engineChanged.set()
+                    self.dispatch(.sqlFinished(id: id, result: result))
+                }
             }
         case .loadSnapshots(let repository):
             executor.snapshots(of: repository) { rows, error in
