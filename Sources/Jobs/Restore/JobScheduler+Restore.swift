@@ -57,11 +57,12 @@ extension JobScheduler {
         switch job.record.state {
         case .pending: prepareRestore(job, host)
         case .snapshoting:
+            // The staging folder of each backend the restore writes to; the tablets' own
+            // folders are made by the download tasks, in parallel, as they start.
             let maker = SnapshotMaker(layout: host.layout)
-            for tablet in job.record.plan?.tablets ?? [] where !job.record.downloadedTablets.contains(tablet.targetTabletId) {
-                for backend in tablet.backends {
-                    try? DurableFile.makeDirectories(maker.folder(backend: backend, name: job.record.stagingFolder) + "/\(tablet.targetTabletId)")
-                }
+            let backends = Set((job.record.plan?.tablets ?? []).flatMap(\.backends))
+            for backend in backends.sorted() {
+                try? DurableFile.makeDirectories(maker.folder(backend: backend, name: job.record.stagingFolder))
             }
             job.record.snapshotFinishedTime = nowMillis()
             restoreTransition(job, to: .download)

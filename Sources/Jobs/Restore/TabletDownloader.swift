@@ -32,9 +32,17 @@ struct TabletDownloader: @unchecked Sendable {
                     return failure("invalid file name in snapshot info: \(file)", fatal: true)
                 }
                 let key = tablet.remoteDirectory + "/" + file
+                let isHeader = name.hasSuffix(".hdr")
                 let local = staging + "/" + (tablet.rowsetIds[name].map { "\($0)_0.dat" } ?? name)
+                // The header is read, not kept: it comes into memory, which spares creating
+                // (and later deleting) one small file per tablet.
+                var headerBytes: [UInt8] = []
                 let fetched: Result<String, ObjectStoreError> = Result { () throws(ObjectStoreError) -> String in
-                    try store.getFile(key, to: local, control: control)
+                    if isHeader {
+                        headerBytes = try store.get(key)
+                        return ChecksumName.md5(of: headerBytes)
+                    }
+                    return try store.getFile(key, to: local, control: control)
                 }
                 if case .failure(let error) = fetched, error.kind == .notFound {
                     return failure("file \(key) listed in the snapshot info is missing from the repository", fatal: true)
@@ -43,12 +51,13 @@ struct TabletDownloader: @unchecked Sendable {
                 guard got == md5 else {
                     return failure("invalid md5 of downloaded file: \(key), expected: \(md5), get: \(got)", fatal: true)
                 }
-                let size = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
-                progress.fileDone(bytes: size)
-                if name.hasSuffix(".hdr") {
-                    header = try TabletHeader.decode(try DurableFile.read(local))
+                if isHeader {
+                    progress.fileDone(bytes: Int64(headerBytes.count))
+                    header = try TabletHeader.decode(headerBytes)
                 } else {
-                    sizes[name] = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
+                    let size = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
+                    progress.fileDone(bytes: size)
+                    sizes[name] = size
                 }
             }
             let rowsets = try rowsetRecords(tablet, header: header, sizes: sizes)
