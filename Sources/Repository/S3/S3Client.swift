@@ -153,9 +153,23 @@ struct S3Client: Sendable {
         }
     }
 
+    /// A network failure in a few plain words (NIO's own texts nest errno descriptions).
     static func describe(_ error: Error) -> String {
-        if let error = error as? HTTPClientError { return "\(error)" }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout: return "connection timed out"
+            case .readTimeout: return "no answer in time"
+            case .deadlineExceeded: return "the request took too long"
+            case .remoteConnectionClosed: return "the server closed the connection"
+            default: return "\(error)"
+            }
+        }
         let text = "\(error)"
+        for (needle, words) in [("Connection refused", "connection refused"), ("Connection reset", "connection reset by the server"),
+                                ("No route to host", "no route to host"), ("Network is unreachable", "network unreachable")]
+        where text.contains(needle) {
+            return words
+        }
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 
