@@ -152,7 +152,7 @@ import TestSupport
         let uploads = server.dataDirectory + "/.nanio/multipart"
         #expect(((try? FileManager.default.subpathsOfDirectory(atPath: uploads)) ?? []).filter { !$0.hasSuffix("/") }.allSatisfy {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: uploads + "/" + $0, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: uploads + "/" + $0, isDirectory: &isDirectory)
             return isDirectory.boolValue
         })
     }
