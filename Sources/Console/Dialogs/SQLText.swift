@@ -41,13 +41,17 @@ public enum SQLText {
     /// masked to the end, since the engine's syntax errors quote at most 80 characters of the
     /// statement (`near '…'`).
     public static func maskingSecrets(_ sql: String) -> String {
-        let doubleQuoted = sql.replacing(#/(?<key>"[^"\\]*")(?<equals>\s*=\s*)"(?<value>(?:\\.?|[^"\\])*)/#) { match in
-            let (property, key, equals, value) = match.output
-            return isSecret(key) && !value.isEmpty ? "\(key)\(equals)\"\(secretMask)" : String(property)
-        }
-        return doubleQuoted.replacing(#/(?<key>'[^'\\]*')(?<equals>\s*=\s*)'(?<value>(?:\\.?|[^'\\])*)/#) { match in
-            let (property, key, equals, value) = match.output
-            return isSecret(key) && !value.isEmpty ? "\(key)\(equals)'\(secretMask)" : String(property)
+        ["\"", "'"].reduce(sql) { text, quote in maskingSecrets(text, quotedBy: quote) }
+    }
+
+    /// `'key' = 'value` (or with double quotes): the value runs to its closing quote, or to the
+    /// end of a statement cut short.
+    private static func maskingSecrets(_ sql: String, quotedBy q: String) -> String {
+        guard let property = try? Regex("(\(q)[^\(q)\\\\]*\(q))(\\s*=\\s*)\(q)((?:\\\\.?|[^\(q)\\\\])*)") else { return sql }
+        return sql.replacing(property) { match in
+            guard let key = match.output[1].substring, let equals = match.output[2].substring,
+                  let value = match.output[3].substring, isSecret(key), !value.isEmpty else { return String(match.output[0].substring ?? "") }
+            return "\(key)\(equals)\(q)\(secretMask)"
         }
     }
 

@@ -109,16 +109,9 @@ extension Cluster {
         let with = r.kind == .broker ? "BROKER" + (r.brokerName.map { " \($0)" } ?? "") : r.kind.rawValue
         var text = "CREATE \(r.readOnly ? "READ ONLY " : "")REPOSITORY `\(r.name)`\nWITH \(with)\nON LOCATION \"\(r.location)\""
         if !r.properties.isEmpty {
-            let props = r.properties.map { "\"\($0.key)\" = \"\(SecretMask.isSecret($0.key) ? SecretMask.mask : $0.value)\"" }
+            let props = r.properties.map { "\"\($0.key)\" = \"\(SecretProperties.isSecret($0.key) ? SecretProperties.mask : $0.value)\"" }
             text += "\nPROPERTIES\n(" + props.joined(separator: ",\n") + "\n)"
         }
         return ResultSet(columns: ["RepoName", "CreateStmt"], rows: [[r.name, text + ";"]])
     }
-}
-
-/// Which repository properties are secrets, shown as `******` everywhere.
-public enum SecretMask {
-    public static let mask = SecretProperties.mask
-
-    public static func isSecret(_ key: String) -> Bool { SecretProperties.isSecret(key) }
 }

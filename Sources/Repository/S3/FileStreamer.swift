@@ -10,14 +10,16 @@ final class FileStreamer: @unchecked Sendable {
 
     let fd: Int32
     let size: Int
+    let path: String
     let control: TransferControl
     let writer: HTTPClient.Body.StreamWriter
     let promise: EventLoopPromise<Void>
     let queue = DispatchQueue(label: "snapdeck.s3.upload")
 
-    init(fd: Int32, size: Int, control: TransferControl, writer: HTTPClient.Body.StreamWriter) {
+    init(fd: Int32, size: Int, path: String, control: TransferControl, writer: HTTPClient.Body.StreamWriter) {
         self.fd = fd
         self.size = size
+        self.path = path
         self.control = control
         self.writer = writer
         promise = S3Client.http.eventLoopGroup.next().makePromise(of: Void.self)
@@ -33,7 +35,7 @@ final class FileStreamer: @unchecked Sendable {
         let chunk: ByteBuffer
         do throws(ObjectStoreError) {
             try control.check()
-            (chunk, _) = try S3ObjectStore.readPart(fd: fd, offset: offset, count: min(Self.chunkSize, size - offset), path: "the file")
+            chunk = try S3ObjectStore.read(fd: fd, offset: offset, count: min(Self.chunkSize, size - offset), path: path)
         } catch {
             return promise.fail(error)
         }

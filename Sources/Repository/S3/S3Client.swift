@@ -44,7 +44,7 @@ struct S3Client: Sendable {
     /// again from the start if the request is retried).
     enum Body {
         case bytes(ByteBuffer)
-        case file(fd: Int32, size: Int, control: TransferControl)
+        case file(fd: Int32, size: Int, path: String, control: TransferControl)
 
         init(_ buffer: ByteBuffer) { self = .bytes(buffer) }
     }
@@ -115,9 +115,9 @@ struct S3Client: Sendable {
         switch body {
         case .bytes(let buffer):
             return .byteBuffer(buffer)
-        case .file(let fd, let size, let control):
+        case .file(let fd, let size, let path, let control):
             return .stream(contentLength: Int64(size)) { writer in
-                FileStreamer(fd: fd, size: size, control: control, writer: writer).start()
+                FileStreamer(fd: fd, size: size, path: path, control: control, writer: writer).start()
             }
         }
     }

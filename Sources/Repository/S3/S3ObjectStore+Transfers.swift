@@ -54,8 +54,8 @@ extension S3ObjectStore {
             do throws(ObjectStoreError) {
                 try control.check()
                 let offset = index * partSize
-                let body: ByteBuffer
-                (body, crc) = try Self.readPart(fd: fd, offset: offset, count: min(partSize, size - offset), path: path, crc: crc)
+                let body = try Self.read(fd: fd, offset: offset, count: min(partSize, size - offset), path: path)
+                crc = Self.crc32c(body, continuing: crc)
                 group.enter()
                 let client = client
                 let what = describe("UPLOAD PART \(index + 1)/\(count)", objectKey)

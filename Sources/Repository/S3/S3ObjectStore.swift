@@ -7,7 +7,7 @@ import NIOHTTP1
 /// An `ObjectStore` in an S3 bucket under a key prefix: key `a/b` is the object `<prefix>/a/b`.
 ///
 /// Small files go up in one PUT with Content-MD5; larger ones as multipart uploads with parts
-/// in parallel (see `S3ObjectStore+Multipart.swift`). Downloads stream to disk and resume with
+/// in parallel (see `S3ObjectStore+Transfers.swift`). Downloads stream to disk and resume with
 /// a ranged GET when a connection drops. S3 writes are atomic and durable when they return.
 public struct S3ObjectStore: ObjectStore {
     let client: S3Client
@@ -40,8 +40,9 @@ public struct S3ObjectStore: ObjectStore {
         try putObject(ByteBuffer(bytes: data), objectKey: location.objectKey(key), control: nil)
     }
 
-    func putObject(_ body: ByteBuffer, objectKey: String, control: TransferControl?) throws(ObjectStoreError) {
-        let md5 = body.withUnsafeReadableBytes { S3Client.base64MD5($0) }
+    /// `contentMD5` (base64) when the caller knows it; otherwise the body is hashed here.
+    func putObject(_ body: ByteBuffer, objectKey: String, contentMD5: String? = nil, control: TransferControl?) throws(ObjectStoreError) {
+        let md5 = contentMD5 ?? body.withUnsafeReadableBytes { S3Client.base64MD5($0) }
         _ = try client.send(.init(method: .PUT, key: objectKey, headers: [("Content-MD5", md5)], body: .init(body)),
                             what: describe("PUT", objectKey), control: control)
     }
@@ -69,20 +70,24 @@ public struct S3ObjectStore: ObjectStore {
             return
         }
         try control.check()
+        var knownContentMD5: String?
+        if let knownMD5 {
+            guard let base64 = Self.base64(hexMD5: knownMD5) else { throw ObjectStoreError(.io, "invalid MD5 '\(knownMD5)' for \(path)") }
+            knownContentMD5 = base64
+        }
         if size <= FileStreamer.chunkSize {
-            let (body, crc) = try Self.readPart(fd: fd, offset: 0, count: size, path: path)
+            let body = try Self.read(fd: fd, offset: 0, count: size, path: path)
+            let crc = Self.crc32c(body)
             if let expected = expectedCRC32C, expected != crc { throw FileIO.checksumMismatch(path, expected: expected, actual: crc) }
-            try putObject(body, objectKey: objectKey, control: control)
+            try putObject(body, objectKey: objectKey, contentMD5: knownContentMD5, control: control)
             control.advance(size)
             return
         }
-        let (crc, md5) = try Self.checksums(fd: fd, size: size, path: path, md5: knownMD5 == nil, control: control)
+        let (crc, md5) = try Self.checksums(fd: fd, size: size, path: path, md5: knownContentMD5 == nil, control: control)
         if let expected = expectedCRC32C, expected != crc { throw FileIO.checksumMismatch(path, expected: expected, actual: crc) }
-        guard let contentMD5 = md5 ?? knownMD5.flatMap(Self.base64(hexMD5:)) else {
-            throw ObjectStoreError(.io, "invalid MD5 '\(knownMD5 ?? "")' for \(path)")
-        }
+        guard let contentMD5 = md5 ?? knownContentMD5 else { throw ObjectStoreError(.io, "no MD5 for \(path)") }
         _ = try client.send(.init(method: .PUT, key: objectKey, headers: [("Content-MD5", contentMD5)],
-                                  body: .file(fd: fd, size: size, control: control)),
+                                  body: .file(fd: fd, size: size, path: path, control: control)),
                             what: describe("PUT", objectKey), control: control)
     }
 
@@ -94,8 +99,8 @@ public struct S3ObjectStore: ObjectStore {
         var offset = 0
         while offset < size {
             try control.check()
-            let (chunk, running) = try readPart(fd: fd, offset: offset, count: min(4 << 20, size - offset), path: path, crc: crc)
-            crc = running
+            let chunk = try read(fd: fd, offset: offset, count: min(4 << 20, size - offset), path: path)
+            crc = crc32c(chunk, continuing: crc)
             if hash != nil { chunk.withUnsafeReadableBytes { hash!.update(bufferPointer: $0) } }
             offset += chunk.readableBytes
         }
@@ -115,8 +120,8 @@ public struct S3ObjectStore: ObjectStore {
         return Data(bytes).base64EncodedString()
     }
 
-    /// `count` bytes of the file from `offset`, and the CRC32C `crc` continued over them.
-    static func readPart(fd: Int32, offset: Int, count: Int, path: String, crc: UInt32 = 0) throws(ObjectStoreError) -> (ByteBuffer, UInt32) {
+    /// `count` bytes of the file from `offset`.
+    static func read(fd: Int32, offset: Int, count: Int, path: String) throws(ObjectStoreError) -> ByteBuffer {
         var buffer = ByteBufferAllocator().buffer(capacity: count)
         var failure: Int32 = 0
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { raw -> Int in
@@ -135,8 +140,12 @@ public struct S3ObjectStore: ObjectStore {
         guard failure == 0, buffer.readableBytes == count else {
             throw FileIO.error("cannot read \(path)", failure == 0 ? EIO : failure)
         }
-        let sum = buffer.withUnsafeReadableBytes { snapdeck_crc32c(crc, $0.baseAddress, $0.count) }
-        return (buffer, sum)
+        return buffer
+    }
+
+    /// The CRC32C `crc` continued over the buffer's bytes.
+    static func crc32c(_ buffer: ByteBuffer, continuing crc: UInt32 = 0) -> UInt32 {
+        buffer.withUnsafeReadableBytes { snapdeck_crc32c(crc, $0.baseAddress, $0.count) }
     }
 
     // MARK: - Reading
