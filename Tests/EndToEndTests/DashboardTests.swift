@@ -7,12 +7,20 @@ import Testing
 @Suite(.serialized) struct DashboardTests {
     final class Pane {
         let session = "snapdeck-e2e-\(UUID().uuidString.prefix(8))"
+        private var socket: String { NSTemporaryDirectory() + session + ".tmux" }
 
+        /// Every pane gets a tmux server of its own (`-S`): a server exits once its last session
+        /// is killed, and a `new-session` that reaches a server in the middle of exiting loses
+        /// its pane moments later (seen in CI between two panes of one test). A private socket
+        /// also keeps the tests away from an operator's own tmux sessions.
         init(_ command: String, width: Int = 120, height: Int = 32) throws {
             try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
         }
 
-        deinit { _ = try? tmux(["kill-session", "-t", session]) }
+        deinit {
+            _ = try? tmux(["kill-server"])
+            unlink(socket)  // tmux leaves its socket file behind
+        }
 
         func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 
@@ -47,7 +55,7 @@ import Testing
 
         @discardableResult
         private func tmux(_ arguments: [String]) throws -> String {
-            try ChildProcess.run("/usr/bin/tmux", arguments).stdout
+            try ChildProcess.run("/usr/bin/tmux", ["-S", socket] + arguments).stdout
         }
     }
 
@@ -65,7 +73,7 @@ import Testing
         let stty = dir + "-stty.txt"
         defer { try? FileManager.default.removeItem(atPath: stty) }
         let pane = try Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' tui --data '\(dir)'; stty -a > '\(stty)'; sleep 120")
-        #expect(pane.waitFor("1 Backups"))
+        #expect(pane.waitFor("1 Backups"), "\(pane.screen())")
 
         // Start a backup from the dialog; with the rate limit it is still running when we look.
         try pane.keys("b")
@@ -115,7 +123,7 @@ import Testing
 
         // Live resize down to 80x24 keeps the dashboard drawn.
         try pane.resize(80, 24)
-        #expect(pane.waitFor("1 Backups"))
+        #expect(pane.waitFor("1 Backups"), "\(pane.screen())")
         try pane.keys("q")
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: stty), Date() < deadline { usleep(50_000) }
@@ -144,7 +152,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try SnapDeckProcess.run(["init", "--data", dir]).status == 0)
         let pane = try Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' tui --data '\(dir)'; sleep 60")
-        #expect(pane.waitFor("1 Backups"))
+        #expect(pane.waitFor("1 Backups"), "\(pane.screen())")
         try pane.keys("3", "n")
         #expect(pane.waitFor("New repository"), "\(pane.screen())")
         try pane.type("s3dash")
@@ -176,7 +184,7 @@ import Testing
             let stty = dir + "-stty-\(signal).txt"
             defer { try? FileManager.default.removeItem(atPath: stty) }
             let pane = try Pane("env LANG=C.UTF-8 '\(SnapDeckProcess.binary)' tui --data '\(dir)'; stty -a > '\(stty)'; sleep 60")
-            #expect(pane.waitFor("1 Backups"))
+            #expect(pane.waitFor("1 Backups"), "before SIG\(signal): \(pane.screen())")
             // The dashboard holds the data directory's lock file, which names its PID.
             let pid = try String(contentsOfFile: dir + "/snapdeck.lock", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             kill(pid_t(pid) ?? 0, signal == "TERM" ? SIGTERM : signal == "HUP" ? SIGHUP : SIGINT)
