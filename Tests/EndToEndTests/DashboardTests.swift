@@ -59,6 +59,13 @@ import Testing
         }
     }
 
+    /// Shell text that writes `stty -a` to `path` once the dashboard has exited. It goes through
+    /// a temporary name: the shell creates a redirect's file before stty writes to it, and a test
+    /// polling for the file could read it empty.
+    static func saveTerminalModes(to path: String) -> String {
+        "stty -a > '\(path).tmp' && mv '\(path).tmp' '\(path)'"
+    }
+
     @Test func backupCancelRestoreResizeAndQuitFromTheKeyboard() throws {
         let dir = SnapDeckProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -72,7 +79,7 @@ import Testing
         #expect(prepare.status == 0, "\(prepare.stderr)")
         let stty = dir + "-stty.txt"
         defer { try? FileManager.default.removeItem(atPath: stty) }
-        let pane = try Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' tui --data '\(dir)'; stty -a > '\(stty)'; sleep 120")
+        let pane = try Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' tui --data '\(dir)'; \(Self.saveTerminalModes(to: stty)); sleep 120")
         #expect(pane.waitFor("1 Backups"), "\(pane.screen())")
 
         // Start a backup from the dialog; with the rate limit it is still running when we look.
@@ -183,7 +190,7 @@ import Testing
         for signal in ["TERM", "HUP", "INT"] {
             let stty = dir + "-stty-\(signal).txt"
             defer { try? FileManager.default.removeItem(atPath: stty) }
-            let pane = try Pane("env LANG=C.UTF-8 '\(SnapDeckProcess.binary)' tui --data '\(dir)'; stty -a > '\(stty)'; sleep 60")
+            let pane = try Pane("env LANG=C.UTF-8 '\(SnapDeckProcess.binary)' tui --data '\(dir)'; \(Self.saveTerminalModes(to: stty)); sleep 60")
             #expect(pane.waitFor("1 Backups"), "before SIG\(signal): \(pane.screen())")
             // The dashboard holds the data directory's lock file, which names its PID.
             let pid = try String(contentsOfFile: dir + "/snapdeck.lock", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
