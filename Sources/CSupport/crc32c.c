@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "CSupport.h"
+#include <fcntl.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <string.h>
@@ -86,4 +87,8 @@ ssize_t snapdeck_copy_file_range(int fd_in, int fd_out, size_t length) {
 
 int snapdeck_syncfs(int fd) {
     return syncfs(fd);
+}
+
+int snapdeck_start_writeback(int fd) {
+    return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }

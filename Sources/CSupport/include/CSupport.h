@@ -16,6 +16,10 @@ ssize_t snapdeck_copy_file_range(int fd_in, int fd_out, size_t length);
 /// syncfs(2): flushes the whole file system holding fd (needs _GNU_SOURCE, hidden from Swift).
 int snapdeck_syncfs(int fd);
 
+/// sync_file_range(2) with SYNC_FILE_RANGE_WRITE over the whole file: starts writing its dirty
+/// pages to disk without waiting for them, so a later syncfs has little left to wait for.
+int snapdeck_start_writeback(int fd);
+
 /// 1 when the running CPU has SSE4.2 (so the fast CRC32C path is taken).
 int snapdeck_crc32c_is_hardware(void);
 

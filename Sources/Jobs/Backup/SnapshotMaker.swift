@@ -2,8 +2,14 @@ import Catalog
 import Foundation
 import Storage
 
-/// Takes and releases backend snapshots: hard links of a tablet's immutable segment files,
-/// plus its header file, under `backends/<be>/snapshot/<folder>/<tabletId>/`.
+/// Takes and releases backend snapshots: hard links of a tablet's immutable segment files in
+/// `backends/<be>/snapshot/<folder>/`, one flat folder per backend and job.
+///
+/// Flat on purpose: segment file names carry the rowset id, unique in the cluster, so no
+/// per-tablet folder is needed, and a link allocates no inode while a folder does. On a file
+/// system busy freeing inodes, 5,000 per-tablet folders plus header files made SNAPSHOTING of
+/// a 5,000-tablet backup slower than `cp -al` of the same tree. No header file is kept here:
+/// the upload derives each tablet's header from the job's plan.
 struct SnapshotMaker: Sendable {
     let layout: DataLayout
 
@@ -12,27 +18,25 @@ struct SnapshotMaker: Sendable {
     }
 
     /// Links the tablet's files into the snapshot folder (again if they are already there).
-    func snapshot(tablet: BackupPlan.TabletPlan, schemaHash: Int64, backend: ObjectID, folderName: String) throws {
-        let dir = folder(backend: backend, name: folderName) + "/\(tablet.tabletId)"
+    func snapshot(tablet: BackupPlan.TabletPlan, backend: ObjectID, folderName: String) throws {
+        let dir = folder(backend: backend, name: folderName)
         try DurableFile.makeDirectories(dir)
         for rowset in tablet.rowsets {
             let source = layout.absolute(layout.segmentFile(backend: backend, tablet: tablet.tabletId, rowset: rowset.id))
-            let target = dir + "/" + rowset.fileName
+            let target = segmentPath(rowset: rowset, backend: backend, folderName: folderName)
             unlink(target)
             guard link(source, target) == 0 else { throw FileError("link", source) }
         }
-        let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets)
-        // Snapshots are redone after a crash, so their header needs no fsync.
-        try DurableFile.write(header.encode(), to: dir + "/" + header.fileName, durable: false)
     }
 
     func hasSnapshot(tablet: BackupPlan.TabletPlan, backend: ObjectID, folderName: String) -> Bool {
-        let dir = folder(backend: backend, name: folderName) + "/\(tablet.tabletId)"
-        return tablet.rowsets.allSatisfy { FileManager.default.fileExists(atPath: dir + "/" + $0.fileName) }
+        tablet.rowsets.allSatisfy {
+            FileManager.default.fileExists(atPath: segmentPath(rowset: $0, backend: backend, folderName: folderName))
+        }
     }
 
-    func segmentPath(tablet: ObjectID, rowset: RowsetRecord, backend: ObjectID, folderName: String) -> String {
-        folder(backend: backend, name: folderName) + "/\(tablet)/" + rowset.fileName
+    func segmentPath(rowset: RowsetRecord, backend: ObjectID, folderName: String) -> String {
+        folder(backend: backend, name: folderName) + "/" + rowset.fileName
     }
 
     func release(backend: ObjectID, folderName: String) {

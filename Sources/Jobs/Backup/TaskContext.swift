@@ -22,10 +22,8 @@ struct TaskContext: @unchecked Sendable {
             guard catalog.backends[work.backend]?.alive == true else {
                 return (tablet.tabletId, "backend \(work.backend) is down", true)
             }
-            let table = work.placement.first { $0.0 == tablet.tabletId }?.1.table
             do {
-                try maker.snapshot(tablet: tablet, schemaHash: table.map(TabletHeader.schemaHash) ?? 0, backend: work.backend,
-                                   folderName: record.snapshotFolders[work.backend] ?? "")
+                try maker.snapshot(tablet: tablet, backend: work.backend, folderName: record.snapshotFolders[work.backend] ?? "")
                 return (tablet.tabletId, nil, false)
             } catch {
                 return (tablet.tabletId, "make snapshot failed: \(error)", true)
@@ -70,7 +68,7 @@ struct TaskContext: @unchecked Sendable {
             do {
                 let schemaHash = TabletHeader.schemaHash(of: table)
                 if !maker.hasSnapshot(tablet: tablet, backend: work.backend, folderName: folder) {
-                    try maker.snapshot(tablet: tablet, schemaHash: schemaHash, backend: work.backend, folderName: folder)
+                    try maker.snapshot(tablet: tablet, backend: work.backend, folderName: folder)
                 }
                 for rowset in tablet.rowsets {
                     let key = paths.dataFile(tabletDirectory: directory, fileName: rowset.fileName, md5: rowset.md5)
@@ -82,7 +80,7 @@ struct TaskContext: @unchecked Sendable {
                     if settings.faultTransferFailPercent > 0, Int.random(in: 0..<100) < settings.faultTransferFailPercent {
                         throw ObjectStoreError(.io, "injected transfer failure: \(rowset.fileName)")
                     }
-                    let source = maker.segmentPath(tablet: tablet.tabletId, rowset: rowset, backend: work.backend, folderName: folder)
+                    let source = maker.segmentPath(rowset: rowset, backend: work.backend, folderName: folder)
                     try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, knownMD5: rowset.md5, control: control)
                     job.tasks.progress.fileDone(bytes: rowset.size)
                 }

@@ -1,3 +1,4 @@
+import CSupport
 import Crypto
 import Foundation
 
@@ -43,6 +44,14 @@ enum FileIO {
             done += n
         }
         return 0
+    }
+
+    /// Starts writing a file's dirty pages to disk and returns without waiting. Transfers call it
+    /// after every chunk: the disk then works while the copy goes on, and the syncfs before a
+    /// commit marker finds little left to flush (a 1.28 GB backup spent ~0.4 s in that syncfs
+    /// when nothing had been started). Best effort: a failure here shows up in that syncfs.
+    static func startWriteback(_ fd: Int32) {
+        _ = snapdeck_start_writeback(fd)
     }
 
     /// The error for a failed system call: `.accessDenied` for EACCES/EPERM, `.io` otherwise.

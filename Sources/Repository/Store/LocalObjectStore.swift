@@ -11,8 +11,9 @@ import Darwin
 /// An `ObjectStore` over a local folder: key `a/b/c` is the file `<root>/a/b/c`.
 ///
 /// Writes go to `<final>.part` in the same folder and are renamed over the final name, so
-/// readers see the old object or the whole new one. They are not synced one by one: `flush()`
-/// (syncfs) makes everything written so far durable, and callers flush before a commit marker.
+/// readers see the old object or the whole new one. They are not synced one by one: writeback
+/// starts as each chunk lands, `flush()` (syncfs) waits for everything written so far, and
+/// callers flush before a commit marker.
 public struct LocalObjectStore: ObjectStore {
     /// The folder holding the objects (without a trailing `/`).
     public let root: String
@@ -39,6 +40,7 @@ public struct LocalObjectStore: ObjectStore {
             pruneEmptyFolders(above: final)
             throw FileIO.error("cannot write \(part)", e)
         }
+        FileIO.startWriteback(fd)
         try FileIO.commit(fd, part: part, final: final)
     }
 
@@ -77,6 +79,7 @@ public struct LocalObjectStore: ObjectStore {
                 if inKernel {
                     let n = snapdeck_copy_file_range(src, fd, Self.chunkSize)
                     if n > 0 {
+                        FileIO.startWriteback(fd)
                         control.advance(n)
                         continue
                     }
@@ -89,6 +92,7 @@ public struct LocalObjectStore: ObjectStore {
                 if n == 0 { break }
                 let e = FileIO.writeAll(fd, buffer, n)
                 if e != 0 { throw FileIO.error("cannot write \(part)", e) }
+                FileIO.startWriteback(fd)
                 control.advance(n)
                 if n < Self.chunkSize { break }
             }
@@ -141,6 +145,7 @@ public struct LocalObjectStore: ObjectStore {
                 md5.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
                 let e = FileIO.writeAll(fd, buffer, n)
                 if e != 0 { throw FileIO.error("cannot write \(part)", e) }
+                FileIO.startWriteback(fd)
                 control.advance(n)
                 if n < Self.chunkSize { break }
             }
