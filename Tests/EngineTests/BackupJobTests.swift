@@ -197,33 +197,28 @@ import Testing
         #expect(try t.waitForBackup("gone"))
     }
 
-    @Test func snapshotsAreHardLinksInOneFlatFolderPerBackend() throws {
+    @Test func snapshotsAreHardLinksInAFolderPerTablet() throws {
         let t = try TestCluster()
         defer { try? FileManager.default.removeItem(atPath: t.repositoryPath) }
         try t.makeBackupFixture()
         try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = 'SAVE_META')")
         try t.sql("BACKUP SNAPSHOT shop.linked TO repo")
         #expect(try t.waitForBackup("linked", state: "SAVE_META"))
-        var dataInodes: [String: ino_t] = [:]
-        for file in FileManager.default.subpaths(atPath: t.path + "/backends") ?? [] where file.contains("/data/") {
-            var st = stat()
-            if stat(t.path + "/backends/" + file, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
-                let backend = file.prefix { $0 != "/" }
-                dataInodes["\(backend)/\((file as NSString).lastPathComponent)"] = st.st_ino
-            }
-        }
         var linked = 0
         for folder in snapshotFolders(t) {
+            let backend = folder.prefix { $0 != "/" }
             let path = t.path + "/backends/" + folder.replacingOccurrences(of: "/", with: "/snapshot/")
-            for name in try FileManager.default.contentsOfDirectory(atPath: path) {
-                var st = stat()
-                #expect(lstat(path + "/" + name, &st) == 0)
-                // A regular file sharing its inode with the segment in the data folder: no
-                // copy, no per-tablet folder, no header file.
-                #expect((st.st_mode & S_IFMT) == S_IFREG && st.st_nlink >= 2, "\(folder)/\(name)")
-                let backend = folder.prefix { $0 != "/" }
-                #expect(dataInodes["\(backend)/\(name)"] == st.st_ino, "\(folder)/\(name)")
-                linked += 1
+            for tablet in try FileManager.default.contentsOfDirectory(atPath: path) {
+                #expect(Int64(tablet) != nil, "\(folder)/\(tablet)")
+                for name in try FileManager.default.contentsOfDirectory(atPath: path + "/" + tablet) {
+                    // Each entry shares its inode with the tablet's segment in the data folder:
+                    // a hard link, not a copy, and no header file beside it.
+                    var snapshot = stat(), data = stat()
+                    #expect(lstat(path + "/" + tablet + "/" + name, &snapshot) == 0)
+                    #expect(stat(t.path + "/backends/\(backend)/data/\(tablet)/\(name)", &data) == 0, "\(folder)/\(tablet)/\(name)")
+                    #expect((snapshot.st_mode & S_IFMT) == S_IFREG && snapshot.st_ino == data.st_ino, "\(folder)/\(tablet)/\(name)")
+                    linked += 1
+                }
             }
         }
         var segments: [String: Int] = [:]

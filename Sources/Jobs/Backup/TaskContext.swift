@@ -80,7 +80,7 @@ struct TaskContext: @unchecked Sendable {
                     if settings.faultTransferFailPercent > 0, Int.random(in: 0..<100) < settings.faultTransferFailPercent {
                         throw ObjectStoreError(.io, "injected transfer failure: \(rowset.fileName)")
                     }
-                    let source = maker.segmentPath(rowset: rowset, backend: work.backend, folderName: folder)
+                    let source = maker.segmentPath(tablet: tablet.tabletId, rowset: rowset, backend: work.backend, folderName: folder)
                     try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, knownMD5: rowset.md5, control: control)
                     job.tasks.progress.fileDone(bytes: rowset.size)
                 }

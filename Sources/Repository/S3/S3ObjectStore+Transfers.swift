@@ -311,7 +311,6 @@ private final class DownloadSink: HTTPClientResponseDelegate, @unchecked Sendabl
             return e
         }
         if e != 0 { throw FileIO.error("cannot write the downloaded file", e) }
-        FileIO.startWriteback(fd)
         written += buffer.readableBytes
         control.advance(buffer.readableBytes)
     }

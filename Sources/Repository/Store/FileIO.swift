@@ -46,10 +46,12 @@ enum FileIO {
         return 0
     }
 
-    /// Starts writing a file's dirty pages to disk and returns without waiting. Transfers call it
-    /// after every chunk: the disk then works while the copy goes on, and the syncfs before a
-    /// commit marker finds little left to flush (a 1.28 GB backup spent ~0.4 s in that syncfs
-    /// when nothing had been started). Best effort: a failure here shows up in that syncfs.
+    /// Starts writing a file's dirty pages to disk and returns without waiting. Local transfers
+    /// call it after every chunk: the disk then works while the copy goes on, and the syncfs
+    /// before a commit marker finds little left to flush (a 1.28 GB backup spent ~0.4 s in that
+    /// syncfs when nothing had been started). Best effort: a failure shows up in that syncfs.
+    /// S3 downloads do not call it: there a writer waiting on a busy disk stalls the network
+    /// stream, and a 200 MiB restore measured 0.36 s without against 0.45 s with it.
     static func startWriteback(_ fd: Int32) {
         _ = snapdeck_start_writeback(fd)
     }
