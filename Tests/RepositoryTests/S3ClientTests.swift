@@ -68,11 +68,7 @@ import TestSupport
     func throttlingAndServerErrorsAreRetried(status: Int) throws {
         let (server, counter, port) = try flakyServer(failures: 2, status: status)
         defer { server.signal(SIGKILL) }
-        var settings = S3Settings()
-        settings.attempts = 3
-        let store = S3ObjectStore(location: try S3Location(endpoint: "http://127.0.0.1:\(port)", region: "r", bucket: "bkt",
-                                                           prefix: "", pathStyle: true, credentials: credentials),
-                                  settings: settings)
+        let store = try flakyStore(port: port, attempts: 3)
         try store.put([1, 2, 3], key: "k")
         #expect(try String(contentsOfFile: counter, encoding: .utf8) == "3")
     }
@@ -80,14 +76,19 @@ import TestSupport
     @Test func retriesEndWithTheServersAnswer() throws {
         let (server, counter, port) = try flakyServer(failures: 5, status: 503)
         defer { server.signal(SIGKILL) }
-        var settings = S3Settings()
-        settings.attempts = 2
-        let store = S3ObjectStore(location: try S3Location(endpoint: "http://127.0.0.1:\(port)", region: "r", bucket: "bkt",
-                                                           prefix: "", pathStyle: true, credentials: credentials),
-                                  settings: settings)
+        let store = try flakyStore(port: port, attempts: 2)
         let error = try #require(throws: ObjectStoreError.self) { try store.put([1], key: "k") }
         #expect(error.message == "PUT s3://bkt/k: HTTP 503 SlowDown: Please reduce your request rate.")
         #expect(try String(contentsOfFile: counter, encoding: .utf8) == "2")
+    }
+
+    /// A store on the fault server that tries each request `attempts` times.
+    private func flakyStore(port: Int, attempts: Int) throws -> S3ObjectStore {
+        var settings = S3Settings()
+        settings.attempts = attempts
+        return S3ObjectStore(location: try S3Location(endpoint: "http://127.0.0.1:\(port)", region: "r", bucket: "bkt",
+                                                      prefix: "", pathStyle: true, credentials: credentials),
+                             settings: settings)
     }
 
     private func flakyServer(failures: Int, status: Int) throws -> (ChildProcess, String, Int) {

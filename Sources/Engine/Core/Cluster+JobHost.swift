@@ -26,8 +26,7 @@ extension Cluster: JobHost {
             store = LocalObjectStore(root: RepositoryLocation.localPath(repository.location) ?? repository.location)
         case .s3:
             do {
-                let properties = try S3RepositoryProperties(repository.properties)
-                store = S3ObjectStore(location: try properties.location(repository.location), settings: s3Settings)
+                store = try s3Store(repository.location, repository.properties)
             } catch {
                 throw ObjectStoreError(.io, "repository \(repository.name): \(error.message)")
             }
@@ -37,7 +36,13 @@ extension Cluster: JobHost {
         return objectStoreWrapper.map { $0(store) } ?? store
     }
 
-    var s3Settings: S3Settings {
+    /// The store of an S3 repository's location and PROPERTIES, with the engine's S3 knobs.
+    func s3Store(_ location: String, _ properties: [PropertyEntry]) throws(SQLError) -> S3ObjectStore {
+        let s3 = try S3RepositoryProperties(properties)
+        return S3ObjectStore(location: try s3.location(location), settings: s3Settings)
+    }
+
+    private var s3Settings: S3Settings {
         var settings = S3Settings()
         settings.multipartThreshold = configInt("s3_multipart_threshold_bytes")
         settings.partSize = configInt("s3_multipart_part_size_bytes")

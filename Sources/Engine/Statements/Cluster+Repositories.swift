@@ -76,8 +76,7 @@ extension Cluster {
     /// Checks the properties and that the endpoint answers, the bucket exists and the keys are
     /// accepted, before anything is written.
     private func s3RepositoryStore(_ location: String, _ properties: [PropertyEntry]) throws(SQLError) -> ObjectStore {
-        let s3 = try S3RepositoryProperties(properties)
-        let store = S3ObjectStore(location: try s3.location(location), settings: s3Settings)
+        let store = try s3Store(location, properties)
         do {
             try store.checkAccess()
         } catch {

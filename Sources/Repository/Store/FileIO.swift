@@ -63,12 +63,13 @@ enum FileIO {
         return ObjectStoreError(kind, "\(what): \(reason)")
     }
 
-    /// Everything before the last `/` (`""` when there is none, `/` for `/x`).
+    /// A copy whose CRC32C is not the one recorded when the file was written.
     static func checksumMismatch(_ path: String, expected: UInt32, actual: UInt32) -> ObjectStoreError {
         ObjectStoreError(.checksumMismatch,
                          "checksum mismatch for \(path): expected crc32c \(hex32(expected)), actual \(hex32(actual))")
     }
 
+    /// Everything before the last `/` (`""` when there is none, `/` for `/x`).
     static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
