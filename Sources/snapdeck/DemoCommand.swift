@@ -27,6 +27,8 @@ struct DemoCommand: ParsableCommand {
         let exists = FileManager.default.fileExists(atPath: dir + "/meta.sqlite")
         if exists && fresh {
             try FileManager.default.removeItem(atPath: dir)
+            let repository = DemoData.repositoryPath(dataDirectory: URL(fileURLWithPath: dir).standardizedFileURL.path)
+            if FileManager.default.fileExists(atPath: repository) { try FileManager.default.removeItem(atPath: repository) }
         }
         let cluster = openCluster(dir)
         if !exists || fresh {

@@ -65,7 +65,9 @@ struct DemoData {
         }
         progress("loaded 30000 rows into telemetry.events (dynamic partitions) in 3 loads")
         try run("INSERT INTO telemetry.hosts VALUES (1, 'host-1', 'rack-A', true), (2, 'host-2', 'rack-A', true), (3, 'host-3', '机架-B', false)", &session)
-        let repository = cluster.layout.root + "/repository"
+        // Beside the data directory, never inside it: the engine refuses that (its upkeep
+        // would delete the backups).
+        let repository = Self.repositoryPath(dataDirectory: cluster.layout.root)
         // A modest per-backend rate limit, so a demo backup runs long enough to watch.
         try run("""
             CREATE REPOSITORY demo_repo WITH LOCAL ON LOCATION '\(repository)';
@@ -92,6 +94,9 @@ struct DemoData {
     }
 
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// The demo repository's folder: `<data directory>-repository`.
+    static func repositoryPath(dataDirectory: String) -> String { dataDirectory + "-repository" }
 
     static let statuses = ["PAID", "SHIPPED", "DELIVERED", "RETURNED", "CANCELLED"]
     static let categories = ["books", "garden", "kitchen", "toys", "电子产品"]

@@ -2,9 +2,11 @@ import Engine
 import Foundation
 import Jobs
 
-/// Keeps `snapdeck sql` alive until the backup and restore jobs it started are done, showing a
-/// one-line progress display on stderr when that is a terminal. Ctrl-C stops waiting; the jobs
-/// stay in the journal and resume the next time any snapdeck process opens the data directory.
+/// Keeps `snapdeck sql` alive until the backup and restore jobs it started are done. On a
+/// terminal, stderr shows a one-line progress display; elsewhere, each new reason a job is
+/// waiting (a task error it keeps retrying) goes to stderr once, so a script's log says why it
+/// has not returned. Ctrl-C stops waiting; the jobs stay in the journal and resume the next
+/// time any snapdeck process opens the data directory.
 struct JobWaiter {
     let cluster: Cluster
 
@@ -22,6 +24,7 @@ struct JobWaiter {
             signal(SIGINT, SIG_DFL)
         }
         var lastLine = ""
+        var reported: [Int64: String] = [:]
         while !cluster.scheduler.allDone(ids) {
             if interrupted.isSet {
                 if tty { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
@@ -29,11 +32,17 @@ struct JobWaiter {
                     "Stopped waiting: \(ids.count) job(s) stay in the journal and resume the next time snapdeck opens \(cluster.layout.root).\n".utf8))
                 return true
             }
+            let jobs = WaitedJob.all(cluster, ids)
             if tty {
-                let line = progressLine(ids)
+                let line = jobs.filter { !$0.done }.map(\.progressText).joined(separator: " | ")
                 if line != lastLine {
                     FileHandle.standardError.write(Data(("\r\u{1b}[K" + line).utf8))
                     lastLine = line
+                }
+            } else {
+                for job in jobs where !job.done && !job.waitingReason.isEmpty && reported[job.id] != job.waitingReason {
+                    reported[job.id] = job.waitingReason
+                    FileHandle.standardError.write(Data("\(job.kind) \(job.label) \(job.state): waiting: \(job.waitingReason)\n".utf8))
                 }
             }
             // Short polls: a small job finishes in milliseconds and should not wait for a tick.
@@ -41,26 +50,69 @@ struct JobWaiter {
         }
         if tty { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
         var ok = true
-        for view in cluster.scheduler.backupViews(database: nil) where ids.contains(view.record.jobId) {
-            if view.record.state == .cancelled {
+        for job in WaitedJob.all(cluster, ids) {
+            if job.cancelled {
                 ok = false
-                printError(SQLError.general("backup \(view.record.label) CANCELLED: \(view.record.status.cell)"))
+                printError(SQLError.general("\(job.kind) \(job.label) CANCELLED: \(job.status)"))
             } else if tty {
-                let seconds = Double(view.record.finishedTime - view.record.createTime) / 1000
-                FileHandle.standardError.write(Data(String(format: "backup %@ FINISHED in %.2f s\n", view.record.label, seconds).utf8))
+                FileHandle.standardError.write(Data(String(format: "%@ %@ FINISHED in %.2f s\n", job.kind, job.label, job.seconds).utf8))
             }
         }
         return ok
     }
+}
 
-    private func progressLine(_ ids: [Int64]) -> String {
-        cluster.scheduler.backupViews(database: nil).filter { ids.contains($0.record.jobId) && !$0.record.state.isDone }.map { v in
-            let percent = v.bytesTotal > 0 ? Int(Double(v.bytesDone) / Double(v.bytesTotal) * 100) : 0
-            var text = "backup \(v.record.label): \(v.record.state.rawValue) \(percent)% \(v.filesDone)/\(v.filesTotal) files"
-            if let t = v.throughput { text += " " + JobTime.rate(t) }
-            if let eta = v.etaSeconds { text += " ETA " + JobTime.duration(eta) }
-            if !v.record.taskErrors.isEmpty { text += " (\(v.record.taskErrors.count) failing, retrying)" }
-            return text
-        }.joined(separator: " | ")
+/// What the waiter shows of one backup or restore job.
+private struct WaitedJob {
+    var id: Int64
+    var kind: String
+    var label: String
+    var state: String
+    var done: Bool
+    var cancelled: Bool
+    var status: String
+    var seconds: Double
+    var progressText: String
+    /// The job's task errors, or its status while it retries writing its info file.
+    var waitingReason: String
+
+    static func all(_ cluster: Cluster, _ ids: [Int64]) -> [WaitedJob] {
+        let wanted = Set(ids)
+        let backups = cluster.scheduler.backupViews(database: nil).filter { wanted.contains($0.record.jobId) }.map { v in
+            WaitedJob(
+                id: v.record.jobId, kind: "backup", label: v.record.label, state: v.record.state.rawValue,
+                done: v.record.state.isDone, cancelled: v.record.state == .cancelled, status: v.record.status.cell,
+                seconds: Double(v.record.finishedTime - v.record.createTime) / 1000,
+                progressText: progress("backup", v.record.label, v.record.state.rawValue, v.bytesDone, v.bytesTotal, v.filesDone,
+                                       v.filesTotal, v.throughput, v.etaSeconds, failing: v.record.taskErrors.count),
+                waitingReason: reason(v.record.taskErrors, v.record.status))
+        }
+        let restores = cluster.scheduler.restoreViews(database: nil).filter { wanted.contains($0.record.jobId) }.map { v in
+            WaitedJob(
+                id: v.record.jobId, kind: "restore", label: v.record.label, state: v.record.state.rawValue,
+                done: v.record.state.isDone, cancelled: v.record.state == .cancelled, status: v.record.status.cell,
+                seconds: Double(v.record.finishedTime - v.record.createTime) / 1000,
+                progressText: progress("restore", v.record.label, v.record.state.rawValue, v.bytesDone, v.record.bytesTotal,
+                                       v.filesDone, v.filesTotal, v.throughput, v.etaSeconds, failing: v.record.taskErrors.count),
+                waitingReason: reason(v.record.taskErrors, v.record.status))
+        }
+        return (backups + restores).sorted { $0.id < $1.id }
+    }
+
+    private static func progress(_ kind: String, _ label: String, _ state: String, _ bytesDone: Int64, _ bytesTotal: Int64,
+                                 _ filesDone: Int, _ filesTotal: Int, _ throughput: Double?, _ eta: Double?, failing: Int) -> String {
+        let percent = bytesTotal > 0 ? Int(Double(bytesDone) / Double(bytesTotal) * 100) : 0
+        var text = "\(kind) \(label): \(state) \(percent)% \(filesDone)/\(filesTotal) files"
+        if let throughput { text += " " + JobTime.rate(throughput) }
+        if let eta { text += " ETA " + JobTime.duration(eta) }
+        if failing > 0 { text += " (\(failing) failing, retrying)" }
+        return text
+    }
+
+    private static func reason(_ errors: [Int64: String], _ status: JobStatus) -> String {
+        if let first = errors.sorted(by: { $0.key < $1.key }).first {
+            return "[\(first.key)=\(first.value)]" + (errors.count > 1 ? " and \(errors.count - 1) more" : "")
+        }
+        return status.isOK ? "" : status.message
     }
 }

@@ -127,8 +127,7 @@ import Testing
         #expect(row["State"] == "UPLOADING")
         #expect(row["TaskErrMsg"]??.range(of: #"^\[\d+=connection reset while writing __palo_repository_repo/"#, options: .regularExpression) != nil)
         // Retries wait for their backoff on the job clock.
-        clock.advance(60)
-        #expect(try t.waitForBackup("flaky"))
+        #expect(try t.waitForBackup("flaky", advancing: clock))
         #expect(try t.backupRow("flaky")["TaskErrMsg"] == "")
     }
 
@@ -143,8 +142,7 @@ import Testing
         #expect(try t.waitUntil { (try t.backupRow("faulty")["TaskErrMsg"] ?? "")?.contains("injected transfer failure") == true })
         #expect(try t.backupState("faulty") == "UPLOADING")
         try t.sql("ADMIN SET FRONTEND CONFIG ('fault_transfer_fail_percent' = '0')")
-        clock.advance(60)
-        #expect(try t.waitForBackup("faulty"))
+        #expect(try t.waitForBackup("faulty", advancing: clock))
     }
 
     @Test func aCorruptSegmentFailsItsUploadAndAnotherReplicaIsUsed() throws {
@@ -173,8 +171,7 @@ import Testing
         let message = try #require(try t.backupRow("corrupt")["TaskErrMsg"] ?? nil)
         #expect(message.contains("[\(victim[0]!)="))
         #expect(message.contains("CRC32C") || message.contains("crc") || message.contains("checksum"))
-        clock.advance(60)
-        #expect(try t.waitForBackup("corrupt"))
+        #expect(try t.waitForBackup("corrupt", advancing: clock))
     }
 
     @Test func cancelRemovesWhatWasUploaded() throws {
@@ -269,13 +266,6 @@ import Testing
             #expect(try t.waitForBackup(label))
         }
         #expect(try t.sql("SHOW BACKUP FROM shop").rows.map { $0[1] } == ["h2", "h3"])
-    }
-}
-
-private func snapshotFolders(_ t: TestCluster) -> [String] {
-    let backends = (try? FileManager.default.contentsOfDirectory(atPath: t.path + "/backends")) ?? []
-    return backends.flatMap { be in
-        ((try? FileManager.default.contentsOfDirectory(atPath: t.path + "/backends/\(be)/snapshot")) ?? []).map { "\(be)/\($0)" }
     }
 }
 

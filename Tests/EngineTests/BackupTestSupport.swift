@@ -46,12 +46,30 @@ extension TestCluster {
         try waitUntil(seconds: seconds) { try backupState(label) == state }
     }
 
+    /// Waits for a job that retries on `clock`, moving the clock on while it waits: a task
+    /// dispatched before a fault was lifted may still fail later on a busy machine, and its
+    /// retry must come due too.
+    func waitForBackup(_ label: String, advancing clock: ManualClock) throws -> Bool {
+        try waitUntil {
+            clock.advance(60)
+            return try backupState(label) == "FINISHED"
+        }
+    }
+
     /// Every file under the repository, relative to it.
     func repositoryFiles() -> [String] {
         (FileManager.default.subpaths(atPath: repositoryPath) ?? []).filter {
             var dir: ObjCBool = false
             return FileManager.default.fileExists(atPath: repositoryPath + "/" + $0, isDirectory: &dir) && !dir.boolValue
         }.sorted()
+    }
+}
+
+/// The snapshot and staging folders on the cluster's backends, as `<backend>/<folder>`.
+func snapshotFolders(_ t: TestCluster) -> [String] {
+    let backends = (try? FileManager.default.contentsOfDirectory(atPath: t.path + "/backends")) ?? []
+    return backends.flatMap { be in
+        ((try? FileManager.default.contentsOfDirectory(atPath: t.path + "/backends/\(be)/snapshot")) ?? []).map { "\(be)/\($0)" }
     }
 }
 

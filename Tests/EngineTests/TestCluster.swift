@@ -48,10 +48,22 @@ final class TestCluster {
         try sql(text).rows.first?.first ?? nil
     }
 
-    /// Closes and reopens the data directory, as a restart would.
+    /// Closes and reopens the data directory, as a restart would. The closed cluster lets go
+    /// of the directory when its last running task lets go of it (a stalled transfer may
+    /// hold it a moment longer), so the open is retried while this process still owns it.
     func reopen() throws {
         cluster = nil
-        cluster = try Cluster.open(path: path)
+        let deadline = Date().addingTimeInterval(30)
+        let stillOurs = "is in use by process \(getpid())"
+        while true {
+            let outcome = Result { () throws(SQLError) -> Cluster in try Cluster.open(path: path) }
+            if case .failure(let error) = outcome, error.message.contains(stillOurs) || error.message.hasSuffix("in use by process unknown"), Date() < deadline {
+                usleep(20_000)
+                continue
+            }
+            cluster = try outcome.get()
+            return
+        }
     }
 
     func writeFile(_ name: String, _ contents: String) throws -> String {

@@ -82,6 +82,16 @@ import TestSupport
         #expect(try String(contentsOfFile: counter, encoding: .utf8) == "2")
     }
 
+    /// CREATE REPOSITORY waits on the access check: it gives up after two tries, whatever the
+    /// jobs' attempt count, so a wrong endpoint answers the operator at once.
+    @Test func theAccessCheckTriesTwice() throws {
+        let (server, counter, port) = try flakyServer(failures: 10, status: 503)
+        defer { server.signal(SIGKILL) }
+        let store = try flakyStore(port: port, attempts: 6)
+        #expect(throws: ObjectStoreError.self) { try store.checkAccess() }
+        #expect(try String(contentsOfFile: counter, encoding: .utf8) == "2")
+    }
+
     /// A store on the fault server that tries each request `attempts` times.
     private func flakyStore(port: Int, attempts: Int) throws -> S3ObjectStore {
         var settings = S3Settings()

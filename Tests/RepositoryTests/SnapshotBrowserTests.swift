@@ -81,7 +81,8 @@ import Testing
         let e = #expect(throws: ObjectStoreError.self) { try b.info(label: "snap1", timestamp: "2022-04-08-15-52-29") }
         #expect(e?.kind == .checksumMismatch)
         #expect(e?.message.hasPrefix("md5sum does not equal. local: ") == true)
-        #expect(e?.message.hasSuffix(", remote: 32220ff5e631d3051be26722469398eb") == true)
+        // The message names the damaged file.
+        #expect(e?.message.hasSuffix(", remote: 32220ff5e631d3051be26722469398eb, file: \(Fixtures.snap1Info)") == true, "\(e?.message ?? "")")
         // The summary only lists names, so it is still OK.
         #expect(b.summary(label: "snap1").status == "OK")
     }

@@ -43,6 +43,7 @@ public final class S3TestServer: @unchecked Sendable {
 
     /// Starts (or restarts, after `stop()`) the server on the same port and data.
     public func start() throws {
+        removeStagingLeftovers()
         let child = try ChildProcess(Self.binary, [
             "serve", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDirectory,
             "--no-access-log", "--log-level", "warning",
@@ -56,6 +57,22 @@ public final class S3TestServer: @unchecked Sendable {
             }
             usleep(20_000)
         }
+    }
+
+    /// Does what a real S3 service's recovery does after a crash, which nanio does not: drops
+    /// writes that never completed. nanio stages an object as `<folder>/.tmp.<uuid>` (which
+    /// its listings then show) and its metadata sidecar as `.nanio-meta/<key>.json.tmp`, a
+    /// fixed name it opens with O_EXCL. A SIGKILL between creating that sidecar and renaming
+    /// it leaves the file, and every later PUT of the same key fails with HTTP 500 forever.
+    private func removeStagingLeftovers() {
+        guard let walker = FileManager.default.enumerator(atPath: dataDirectory) else { return }
+        var leftovers: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            let isSidecarStaging = relative.contains("/.nanio") && name.hasSuffix(".tmp")
+            if name.hasPrefix(".tmp.") || isSidecarStaging { leftovers.append(relative) }
+        }
+        for relative in leftovers { try? FileManager.default.removeItem(atPath: dataDirectory + "/" + relative) }
     }
 
     /// Stops the server at once (SIGKILL: as if the machine behind it went away).

@@ -16,6 +16,9 @@ public final class CatalogStore: @unchecked Sendable {
     /// Opens (creating if needed) the catalog at `path` and migrates it to the current schema.
     public init(path: String) throws {
         var configuration = Configuration()
+        // One process owns the directory (its lock), but within it a released cluster's last
+        // write may still be finishing when the directory is opened again.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }

@@ -14,6 +14,7 @@ extension Cluster: JobHost {
         s.historyKeepSeconds = Int64(configInt("history_job_keep_max_second"))
         s.faultTransferFailPercent = configInt("fault_transfer_fail_percent")
         s.faultTransferStallMilliseconds = configInt("fault_transfer_stall_ms")
+        s.permanentErrorAttempts = configInt("job_permanent_error_attempts")
         let pause = configString("fault_pause_at_state")
         s.faultPauseAtState = pause.isEmpty ? nil : pause.uppercased()
         return s
@@ -23,7 +24,11 @@ extension Cluster: JobHost {
         let store: ObjectStore
         switch repository.kind {
         case .local, .broker:
-            store = LocalObjectStore(root: RepositoryLocation.localPath(repository.location) ?? repository.location)
+            let path = RepositoryLocation.localPath(repository.location) ?? repository.location
+            if let problem = LocalLocationRules.problem(path: path, repositoryName: repository.name, dataDirectory: layout.root) {
+                throw ObjectStoreError(.accessDenied, "repository \(repository.name): \(problem)")
+            }
+            store = LocalObjectStore(root: path)
         case .s3:
             do {
                 store = try s3Store(repository.location, repository.properties)

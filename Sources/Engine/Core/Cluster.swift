@@ -47,7 +47,8 @@ public final class Cluster: @unchecked Sendable {
     }
 
     deinit {
-        scheduler.stop()
+        // `close()` is the orderly way out; here the jobs only stop (see `JobScheduler.stop`).
+        scheduler.stop(waiting: false)
     }
 
     /// Resumes journalled jobs and starts the scheduler (part of opening).

@@ -48,6 +48,9 @@ public enum FrontendConfig {
             key: "s3_request_attempts", defaultValue: "4", kind: .int,
             range: 1...20, comment: "tries per S3 request on 5xx, 429 or network errors before the transfer fails"),
         ConfigKnob(
+            key: "job_permanent_error_attempts", defaultValue: "5", kind: .int,
+            range: 1...1000, comment: "failures in a row of one task with an error only an operator can cure (read-only or full repository, permission refused) before the job is cancelled"),
+        ConfigKnob(
             key: "min_job_timeout_second", defaultValue: "600", kind: .int,
             range: 1...Int64.max, comment: "smallest \"timeout\" property a BACKUP or RESTORE accepts (Doris: 600)"),
         ConfigKnob(

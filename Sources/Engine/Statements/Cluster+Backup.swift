@@ -24,6 +24,9 @@ extension Cluster {
         }
         if repository.readOnly { throw SQLError.general("Repository \(repository.name) is read only") }
         let objects = try resolveBackupObjects(refs, excluded: excluded, database: database, c)
+        if let conflict = scheduler.labelConflict(label: backup.label, repositoryId: repository.id, repositoryName: repository.name) {
+            throw SQLError.general(conflict.message)
+        }
         let labels: [String]
         do {
             labels = try SnapshotBrowser(store: try objectStore(for: repository), repositoryName: repository.name).labels()

@@ -11,6 +11,9 @@ extension Cluster {
             throw SQLError.general("Incorrect repository name '\(NameRules.printable(create.name))': \(problem)")
         }
         guard !create.location.isEmpty else { throw SQLError.general("You must specify a location on the repository") }
+        if let control = create.location.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+            throw SQLError.general("Failed to create repository: the location contains the control character U+\(String(format: "%04X", control.value)), which no folder or bucket name may hold")
+        }
         if c.catalog.repository(named: create.name) != nil {
             throw SQLError.general("Failed to create repository: repository with same name already exist: \(create.name)")
         }
@@ -21,11 +24,11 @@ extension Cluster {
         switch create.kind {
         case .local:
             kind = .local
-            store = try localRepositoryStore(create.location)
+            store = try localRepositoryStore(create.location, name: create.name)
         case .broker(let name):
             kind = .broker
             broker = name
-            store = try localRepositoryStore(create.location)
+            store = try localRepositoryStore(create.location, name: create.name)
         case .s3:
             kind = .s3
             store = try s3RepositoryStore(create.location, properties)
@@ -61,9 +64,12 @@ extension Cluster {
         return ResultSet()
     }
 
-    private func localRepositoryStore(_ location: String) throws(SQLError) -> ObjectStore {
+    private func localRepositoryStore(_ location: String, name: String) throws(SQLError) -> ObjectStore {
         guard let path = RepositoryLocation.localPath(location) else {
             throw SQLError.general("Failed to create repository: location must be an absolute path or a file:// URL, got '\(location)'")
+        }
+        if let problem = LocalLocationRules.problem(path: path, repositoryName: name, dataDirectory: layout.root) {
+            throw SQLError.general("Failed to create repository: \(problem)")
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -28,11 +28,13 @@ extension Cluster {
         do {
             info = try SnapshotBrowser(store: store, repositoryName: repository.name).info(label: restore.label, timestamp: options.timestamp)
         } catch {
-            throw SQLError.general("Failed to get info of snapshot '\(restore.label)' because: \(error.message). Maybe specified wrong backup timestamp")
+            // Doris's hint fits a missing file; a damaged one is named in the message instead.
+            let hint = error.kind == .notFound ? ". Maybe specified wrong backup timestamp" : ""
+            throw SQLError.general("Failed to get info of snapshot '\(restore.label)' because: \(error.message)\(hint)")
         }
         let tables = try filterSnapshot(info, label: restore.label, scope: restore.scope, refs: refs)
         do {
-            (_, meta) = try SnapshotReader(store: store, repositoryName: repository.name).read(label: restore.label, timestamp: options.timestamp)
+            meta = try SnapshotReader(store: store, repositoryName: repository.name).read(label: restore.label, timestamp: options.timestamp).meta
         } catch {
             throw SQLError.general("\(error)")
         }

@@ -11,8 +11,13 @@ struct BackupArtifacts {
     func meta() -> [UInt8] {
         let tables = (record.plan?.tables ?? []).map { t in
             var tablets: [String: [ObjectID]] = [:]
-            for p in t.partitions { tablets[String(p.partition.id)] = p.tablets.map(\.tabletId) }
-            return SnapshotMeta.Table(table: t.table, partitions: t.partitions.map(\.partition), tablets: tablets)
+            var rows: [String: Int64] = [:]
+            for p in t.partitions {
+                tablets[String(p.partition.id)] = p.tablets.map(\.tabletId)
+                for tablet in p.tablets { rows[String(tablet.tabletId)] = tablet.rowsets.reduce(0) { $0 + $1.rowCount } }
+            }
+            return SnapshotMeta.Table(table: t.table, partitions: t.partitions.map(\.partition), tablets: tablets,
+                                      tabletRows: record.metadataOnly ? nil : rows)
         }
         return SnapshotMeta(database: record.databaseName, tables: tables).encode()
     }
@@ -41,9 +46,72 @@ struct BackupArtifacts {
         ).encode()
     }
 
+    /// Writes `__meta`, then `__info`, once everything uploaded so far is durable — unless
+    /// the snapshot folder already holds another job's `__info` or `__meta` (see
+    /// `InfoOutcome.conflict`). Finding this job's own `__info` (written before a crash or a
+    /// lost reply) counts as committed.
+    func commit(to store: ObjectStore, repositoryName: String, cancel: SharedFlag) throws -> InfoOutcome {
+        let paths = RepositoryPaths(repositoryName: repositoryName)
+        let meta = meta()
+        let info = info()
+        let metaKey = paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta))
+        let infoKey = infoKey(repositoryName: repositoryName)
+        let folder = paths.snapshotDirectory(label: record.label) + "/"
+        let present = try store.list(prefix: folder).map(\.key).filter { !$0.dropFirst(folder.count).contains("/") }
+        let infos = present.filter { $0.dropFirst(folder.count).hasPrefix(RepositoryPaths.infoPrefix) }
+        if infos == [infoKey] { return .committed }
+        let foreignMeta = present.first { $0.dropFirst(folder.count).hasPrefix(RepositoryPaths.metaPrefix) && $0 != metaKey }
+        if let other = infos.first ?? foreignMeta {
+            return .conflict("Snapshot with name '\(record.label)' already exists in repository \(repositoryName): \(other.dropFirst(folder.count)) was written by another backup while this one ran, so this one was not committed")
+        }
+        try store.flush()
+        try store.put(meta, key: metaKey)
+        if cancel.isSet { throw ObjectStoreError(.cancelled, "cancelled") }
+        try store.put(info, key: infoKey)
+        try store.flush()
+        return .committed
+    }
+
+    /// The key of this job's `__info` (another job's may share its timestamp, never its MD5).
+    func infoKey(repositoryName: String) -> String {
+        RepositoryPaths(repositoryName: repositoryName).infoFile(label: record.label, timestamp: record.snapshotTimestamp,
+                                                                 md5: Checksums.md5Hex(info()))
+    }
+
+    /// Every key this job writes under its snapshot folder: `__meta`, and each tablet's
+    /// header and segment files.
+    func ownKeys(repositoryName: String) -> Set<String> {
+        let paths = RepositoryPaths(repositoryName: repositoryName)
+        var keys: Set<String> = [paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta()))]
+        for t in record.plan?.tables ?? [] {
+            let schemaHash = TabletHeader.schemaHash(of: t.table)
+            for p in t.partitions {
+                for tablet in p.tablets {
+                    let directory = tabletDirectory(paths, table: t.table, partition: p.partition, tabletId: tablet.tabletId)
+                    for file in files(of: tablet, schemaHash: schemaHash) { keys.insert(directory + "/" + file) }
+                }
+            }
+        }
+        return keys
+    }
+
+    /// The repository folder of one backed-up tablet.
+    func tabletDirectory(_ paths: RepositoryPaths, table: TableRecord, partition: PartitionRecord, tabletId: ObjectID) -> String {
+        paths.tabletDirectory(label: record.label, dbId: record.databaseId, tableId: table.id, partitionId: partition.id,
+                              indexId: table.baseIndexId, tabletId: tabletId)
+    }
+
     private func files(of tablet: BackupPlan.TabletPlan, schemaHash: Int64) -> [String] {
         guard !record.metadataOnly else { return [] }
         let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
         return ["\(tablet.tabletId).hdr.\(Checksums.md5Hex(header))"] + tablet.rowsets.map { "\($0.fileName).\($0.md5)" }
     }
+}
+
+/// How writing a snapshot's `__meta` and `__info` ended.
+enum InfoOutcome: Sendable {
+    case committed
+    /// Another job's snapshot of the same label is in the folder; this one must not commit.
+    case conflict(String)
+    case failed(String, needsOperator: Bool)
 }

@@ -12,9 +12,13 @@ final class BackupRuntime: @unchecked Sendable {
     var existingKeys: [String: Int64] = [:]
     var infoUploadRunning = false
     var infoRetryAt: Date?
-    var cleanupNote: String?
-    /// Failed attempts at writing the info file (its retry backoff).
-    var infoAttempts = 0
+    var cleanupRunning = false
+    var cleanupRetryAt: Date?
+    var cleanupAttempts = 0
+
+    /// The id under which the task book counts failures of writing `__meta` and `__info`
+    /// (tablet ids are never 0).
+    static let infoTask: ObjectID = 0
 
     init(record: BackupJobRecord) {
         self.record = record

@@ -11,15 +11,43 @@ public struct JobError: Error, Sendable, CustomStringConvertible {
 }
 
 extension JobScheduler {
-    /// Journals a new backup job (state PENDING) and starts it.
+    /// Journals a new backup job (state PENDING) and starts it. A label is unique in a
+    /// repository across running jobs too, whatever their database (two jobs writing one
+    /// snapshot folder make both unrestorable): while another job writes the label, or a
+    /// cancelled one still removes its files, the submission is refused.
     public func submitBackup(_ record: BackupJobRecord) throws {
-        try journal.save(id: record.jobId, kind: .backup, databaseId: record.databaseId, state: record.state.rawValue, body: record)
-        queue.async { [self] in
+        let outcome: Result<BackupRuntime, Error> = onQueue {
+            if let conflict = labelConflict(label: record.label, repositoryId: record.repositoryId, repositoryName: record.repositoryName) {
+                return .failure(conflict)
+            }
+            do {
+                try journal.save(id: record.jobId, kind: .backup, databaseId: record.databaseId, state: record.state.rawValue, body: record)
+            } catch {
+                return .failure(error)
+            }
             let job = BackupRuntime(record: record)
             backups[record.jobId] = job
+            return .success(job)
+        }
+        let job = try outcome.get()
+        queue.async { [self] in
             host?.logger.info("backup \(record.label) (job \(record.jobId)) submitted")
             onChange?()
             stepBackup(job)
+        }
+    }
+
+    /// Why a backup of `label` into the repository cannot start now: another job writes the
+    /// label, or a cancelled one still removes its files. Nil when the label is free here.
+    public func labelConflict(label: String, repositoryId: ObjectID, repositoryName: String) -> JobError? {
+        onQueue {
+            let holders = backups.values.filter {
+                $0.record.repositoryId == repositoryId && $0.record.label == label && (!$0.record.state.isDone || $0.record.cleanupOwed == true)
+            }
+            guard let other = holders.first?.record else { return nil }
+            let doing = other.state.isDone ? "removed after backup job \(other.jobId) was cancelled; try again once that is done"
+                : "written by backup job \(other.jobId) of database \(other.databaseName)"
+            return JobError("Snapshot with name '\(label)' is being \(doing) (labels are unique in repository \(repositoryName))")
         }
     }
 
@@ -186,12 +214,14 @@ extension JobScheduler {
     }
 
     /// Cancels a job (user, error or timeout): stops its tasks at their next chunk, then
-    /// releases its snapshots and removes what it uploaded once no task is running.
+    /// releases its snapshots and removes what it uploaded once no task is running. The
+    /// clean-up is journalled as owed with the CANCELLED state (see `runOwedCleanups`).
     func finishCancelled(_ job: BackupRuntime, status: JobStatus) {
         guard !job.record.state.isDone else { return }
         job.tasks.cancel.set()
         job.record.status = status
         job.record.state = .cancelled
+        job.record.cleanupOwed = true
         job.record.finishedTime = nowMillis()
         job.tasks.waiting.removeAll()
         persist(job)

@@ -8,9 +8,6 @@ extension JobScheduler {
         case snapshot, upload
     }
 
-    /// What a task reports back: per tablet, nil for success or the error text.
-    typealias TabletResults = [(tablet: ObjectID, error: String?, retryElsewhere: Bool)]
-
     /// Sends the tablets whose retry time has come to their backends' executors, in batches.
     func dispatchDue(_ job: BackupRuntime, phase: BackupPhase) {
         guard let host else { return }
@@ -29,9 +26,11 @@ extension JobScheduler {
                     signature: signature, backend: backend, tablets: batch.compactMap { tablets[$0] },
                     placement: batch.compactMap { id in placement[id].map { (id, $0) } })
                 let context = TaskContext(scheduler: self, job: job, host: host, limiter: limiter(for: backend))
+                transfers.enter()
                 executor(for: backend).submit {
                     let results = phase == .snapshot ? context.snapshot(work) : context.upload(work)
                     context.scheduler.queue.async { context.scheduler.taskFinished(job, signature: signature, results: results) }
+                    context.scheduler.transfers.leave()
                 }
             }
         }
@@ -61,38 +60,64 @@ extension JobScheduler {
         return result
     }
 
-    func taskFinished(_ job: BackupRuntime, signature: Int, results: TabletResults) {
+    func taskFinished(_ job: BackupRuntime, signature: Int, results: [TabletOutcome]) {
         job.tasks.inFlight[signature] = nil
         job.tasks.progress.removeTask(signature)
         if job.record.state.isDone {
             if job.record.state == .cancelled && job.tasks.inFlight.isEmpty { cleanUpCancelled(job) }
             return
         }
-        for result in results {
-            if let error = result.error {
-                job.record.taskErrors[result.tablet] = error
-                if result.retryElsewhere, let tablet = job.tabletsById[result.tablet], tablet.backends.count > 1 {
-                    let current = job.record.sourceBackend[result.tablet] ?? tablet.backends[0]
-                    let index = tablet.backends.firstIndex(of: current) ?? 0
-                    let next = tablet.backends[(index + 1) % tablet.backends.count]
-                    job.record.sourceBackend[result.tablet] = next
-                    if job.record.snapshotFolders[next] == nil {
-                        job.record.snapshotFolders[next] = job.record.snapshotFolders.values.first
-                    }
+        for outcome in results {
+            switch outcome.result {
+            case .done:
+                job.record.taskErrors[outcome.tablet] = nil
+                job.tasks.waiting[outcome.tablet] = nil
+                job.tasks.succeeded(outcome.tablet)
+                if job.record.state == .uploading { job.record.uploadedTablets.insert(outcome.tablet) }
+            case .cancelled:
+                // Stopped by the process shutting down: the tablet is still to do.
+                break
+            case .failed(let error, let retryElsewhere, let needsOperator):
+                job.record.taskErrors[outcome.tablet] = error
+                if retryElsewhere { moveToNextReplica(job, outcome.tablet) }
+                job.tasks.retryLater(outcome.tablet, now: now(), needsOperator: needsOperator)
+                host?.logger.warning("backup \(job.record.label): tablet \(outcome.tablet): \(error)")
+                if let reason = giveUpReason(job.tasks, outcome.tablet, error) {
+                    finishCancelled(job, status: .error(reason))
+                    return
                 }
-                job.tasks.retryLater(result.tablet, now: now())
-                host?.logger.warning("backup \(job.record.label): tablet \(result.tablet): \(error)")
-            } else {
-                job.record.taskErrors[result.tablet] = nil
-                job.tasks.waiting[result.tablet] = nil
-                if job.record.state == .uploading { job.record.uploadedTablets.insert(result.tablet) }
             }
         }
         onChange?()
         stepBackup(job)
     }
 
-    /// Writes `__meta`, then `__info` (the commit marker) once the data is durable.
+    /// The next replica of a tablet, for a retry after a failure that another copy may not
+    /// have (a backend down, a damaged file).
+    private func moveToNextReplica(_ job: BackupRuntime, _ tabletId: ObjectID) {
+        guard let tablet = job.tabletsById[tabletId], tablet.backends.count > 1 else { return }
+        let current = job.record.sourceBackend[tabletId] ?? tablet.backends[0]
+        let index = tablet.backends.firstIndex(of: current) ?? 0
+        let next = tablet.backends[(index + 1) % tablet.backends.count]
+        job.record.sourceBackend[tabletId] = next
+        if job.record.snapshotFolders[next] == nil {
+            job.record.snapshotFolders[next] = job.record.snapshotFolders.values.first
+        }
+    }
+
+    /// When a task has failed `permanent_error_attempts` times in a row with an error that
+    /// only an operator can cure (a read-only or full repository, refused permission), the
+    /// reason to give up with; nil while retrying may still help.
+    func giveUpReason(_ tasks: TaskBook, _ id: ObjectID, _ error: String) -> String? {
+        let limit = max(1, host?.jobSettings.permanentErrorAttempts ?? 5)
+        guard tasks.operatorFailures(id) >= limit else { return nil }
+        return "gave up after \(limit) attempts: \(error)"
+    }
+
+    /// Writes `__meta`, then `__info` (the commit marker) once the data is durable. Never
+    /// writes where another snapshot of the same label has been committed or has its own
+    /// `__meta`: that is another job's snapshot (another cluster sharing the repository), and
+    /// two of them in one folder make both unrestorable.
     func uploadInfo(_ job: BackupRuntime, _ host: JobHost) {
         guard !job.infoUploadRunning, (job.infoRetryAt ?? .distantPast) <= now() else { return }
         guard let repository = host.catalog.repositories[job.record.repositoryId] else {
@@ -104,75 +129,44 @@ extension JobScheduler {
         let record = job.record
         let cancel = job.tasks.cancel
         DispatchQueue.global().async(group: background) { [self] in
-            var failure: String?
+            let outcome: InfoOutcome
             do {
                 let store = try host.objectStore(for: repository)
-                let artifacts = BackupArtifacts(record: record)
-                let paths = RepositoryPaths(repositoryName: repository.name)
-                let meta = artifacts.meta()
-                let info = artifacts.info()
-                try store.flush()
-                try store.put(meta, key: paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta)))
-                if cancel.isSet { throw ObjectStoreError(.cancelled, "cancelled") }
-                try store.put(info, key: paths.infoFile(label: record.label, timestamp: record.snapshotTimestamp, md5: Checksums.md5Hex(info)))
-                try store.flush()
+                outcome = try BackupArtifacts(record: record).commit(to: store, repositoryName: repository.name, cancel: cancel)
+            } catch let error as ObjectStoreError {
+                outcome = .failed(error.message, needsOperator: error.needsOperator)
             } catch {
-                failure = "\(error)"
+                outcome = .failed("\(error)", needsOperator: false)
             }
-            queue.async { [self, failure] in
+            queue.async { [self] in
                 job.infoUploadRunning = false
                 guard !job.record.state.isDone else { return }
-                if let failure {
-                    // Errors here never cancel the job (Doris rule): retry until the timeout.
-                    job.record.status = .error(failure)
-                    job.infoAttempts += 1
-                    job.infoRetryAt = now().addingTimeInterval(Self.backoff(job.infoAttempts))
+                switch outcome {
+                case .committed: finishBackup(job, host)
+                case .conflict(let reason): finishCancelled(job, status: .error(reason))
+                case .failed(let error, let needsOperator):
+                    // Errors here never cancel the job (Doris rule) unless only an operator
+                    // can cure them: retry until the timeout.
+                    job.record.status = .error(error)
+                    job.infoRetryAt = job.tasks.recordFailure(BackupRuntime.infoTask, now: now(), needsOperator: needsOperator)
                     persist(job)
-                    return
+                    if let reason = giveUpReason(job.tasks, BackupRuntime.infoTask, error) {
+                        finishCancelled(job, status: .error(reason))
+                    }
                 }
-                job.record.status = .ok
-                job.record.finishedTime = nowMillis()
-                job.record.taskErrors = [:]
-                job.record.state = .finished
-                persist(job)
-                let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
-                host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) UPLOAD_INFO took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(job.record.finishedTime - job.record.createTime) ms")
-                pruneHistory()
             }
         }
     }
 
-    /// After a cancel: release snapshots and delete what the job put in the repository, unless
-    /// a committed `__info` is there (then the snapshot is complete and stays).
-    func cleanUpCancelled(_ job: BackupRuntime) {
-        guard job.cleanupNote == nil, let host else { return }
-        job.cleanupNote = "running"
-        releaseSnapshots(job.record, host)
-        let record = job.record
-        guard let repository = host.catalog.repositories[record.repositoryId] else { return }
-        DispatchQueue.global().async(group: background) { [self] in
-            var note: String
-            do {
-                let store = try host.objectStore(for: repository)
-                let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: record.label) + "/"
-                let objects = try store.list(prefix: prefix)
-                if objects.contains(where: { $0.key.dropFirst(prefix.count).hasPrefix("__info_") }) {
-                    note = "kept the snapshot: it is complete"
-                } else {
-                    try store.delete(objects.map(\.key))
-                    // Uploads cut off by the cancel (or by a crash before it) hold parts too.
-                    try store.discardIncompleteWrites(prefix: prefix)
-                    note = objects.isEmpty ? "nothing was uploaded" : "removed \(objects.count) uploaded files"
-                }
-            } catch {
-                note = "could not remove uploaded files: \(error)"
-            }
-            queue.async { [self, note] in
-                job.cleanupNote = note
-                job.record.status.message += "; \(note)"
-                persist(job)
-            }
-        }
+    private func finishBackup(_ job: BackupRuntime, _ host: JobHost) {
+        job.record.status = .ok
+        job.record.finishedTime = nowMillis()
+        job.record.taskErrors = [:]
+        job.record.state = .finished
+        persist(job)
+        let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
+        host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) UPLOAD_INFO took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(job.record.finishedTime - job.record.createTime) ms")
+        pruneHistory()
     }
 }
 

@@ -13,36 +13,38 @@ struct TaskContext: @unchecked Sendable {
 
     private var record: BackupJobRecord { scheduler.queue.sync { job.record } }
 
-    func snapshot(_ work: TabletWork) -> JobScheduler.TabletResults {
+    func snapshot(_ work: TabletWork) -> [TabletOutcome] {
         let record = self.record
         let maker = SnapshotMaker(layout: host.layout)
         let catalog = host.catalog
         return work.tablets.map { tablet in
-            guard !job.tasks.cancel.isSet else { return (tablet.tabletId, nil, false) }
+            guard !job.tasks.cancel.isSet else { return TabletOutcome(tablet.tabletId, .cancelled) }
             guard catalog.backends[work.backend]?.alive == true else {
-                return (tablet.tabletId, "backend \(work.backend) is down", true)
+                return TabletOutcome(tablet.tabletId, .failed("backend \(work.backend) is down", retryElsewhere: true, needsOperator: false))
             }
             do {
                 try maker.snapshot(tablet: tablet, backend: work.backend, folderName: record.snapshotFolders[work.backend] ?? "")
-                return (tablet.tabletId, nil, false)
+                return TabletOutcome(tablet.tabletId, .done)
             } catch {
-                return (tablet.tabletId, "make snapshot failed: \(error)", true)
+                return TabletOutcome(tablet.tabletId, .failed("make snapshot failed: \(error)", retryElsewhere: true, needsOperator: false))
             }
         }
     }
 
-    func upload(_ work: TabletWork) -> JobScheduler.TabletResults {
+    func upload(_ work: TabletWork) -> [TabletOutcome] {
         let record = self.record
         let settings = host.jobSettings
         let catalog = host.catalog
         guard let repository = catalog.repositories[record.repositoryId] else {
-            return work.tablets.map { ($0.tabletId, "repository \(record.repositoryName) does not exist", false) }
+            return work.tablets.map {
+                TabletOutcome($0.tabletId, .failed("repository \(record.repositoryName) does not exist", retryElsewhere: false, needsOperator: false))
+            }
         }
         let store: ObjectStore
         do {
             store = try host.objectStore(for: repository)
         } catch {
-            return work.tablets.map { ($0.tabletId, error.message, false) }
+            return work.tablets.map { TabletOutcome($0.tabletId, .failed(error.message, retryElsewhere: false, needsOperator: error.needsOperator)) }
         }
         let paths = RepositoryPaths(repositoryName: repository.name)
         let maker = SnapshotMaker(layout: host.layout)
@@ -50,21 +52,22 @@ struct TaskContext: @unchecked Sendable {
         let control = JobTransferControl(
             cancel: job.tasks.cancel, progress: job.tasks.progress, limiter: limiter, settings: settings)
         let folder = record.snapshotFolders[work.backend] ?? record.snapshotFolders.values.first ?? ""
-        var results: JobScheduler.TabletResults = []
+        var results: [TabletOutcome] = []
         for (done, tablet) in work.tablets.enumerated() {
             job.tasks.progress.setTask(work.signature, done: done, total: work.tablets.count)
             guard !job.tasks.cancel.isSet else {
-                results.append((tablet.tabletId, nil, false))
+                results.append(TabletOutcome(tablet.tabletId, .cancelled))
                 continue
             }
             guard catalog.backends[work.backend]?.alive == true else {
-                results.append((tablet.tabletId, "backend \(work.backend) is down", true))
+                results.append(TabletOutcome(tablet.tabletId, .failed("backend \(work.backend) is down", retryElsewhere: true, needsOperator: false)))
                 continue
             }
-            guard let (table, partition) = work.placement.first(where: { $0.0 == tablet.tabletId })?.1 else { continue }
-            let directory = paths.tabletDirectory(
-                label: record.label, dbId: record.databaseId, tableId: table.id, partitionId: partition.id,
-                indexId: table.baseIndexId, tabletId: tablet.tabletId)
+            guard let (table, partition) = work.placement.first(where: { $0.0 == tablet.tabletId })?.1 else {
+                results.append(TabletOutcome(tablet.tabletId, .failed("tablet \(tablet.tabletId) is not in the job's plan", retryElsewhere: false, needsOperator: false)))
+                continue
+            }
+            let directory = BackupArtifacts(record: record).tabletDirectory(paths, table: table, partition: partition, tabletId: tablet.tabletId)
             do {
                 let schemaHash = TabletHeader.schemaHash(of: table)
                 if !maker.hasSnapshot(tablet: tablet, backend: work.backend, folderName: folder) {
@@ -87,16 +90,36 @@ struct TaskContext: @unchecked Sendable {
                 let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
                 let headerKey = paths.dataFile(tabletDirectory: directory, fileName: "\(tablet.tabletId).hdr", md5: Checksums.md5Hex(header))
                 if existing[headerKey] != Int64(header.count) { try store.put(header, key: headerKey) }
-                results.append((tablet.tabletId, nil, false))
+                results.append(TabletOutcome(tablet.tabletId, .done))
             } catch let error as ObjectStoreError {
-                if error.kind == .cancelled { results.append((tablet.tabletId, nil, false)) } else {
-                    results.append((tablet.tabletId, error.message, error.kind == .checksumMismatch || error.kind == .notFound))
+                if error.kind == .cancelled { results.append(TabletOutcome(tablet.tabletId, .cancelled)) } else {
+                    let elsewhere = error.kind == .checksumMismatch || error.kind == .notFound
+                    results.append(TabletOutcome(tablet.tabletId, .failed(error.message, retryElsewhere: elsewhere, needsOperator: error.needsOperator)))
                 }
             } catch {
-                results.append((tablet.tabletId, "\(error)", true))
+                results.append(TabletOutcome(tablet.tabletId, .failed("\(error)", retryElsewhere: true, needsOperator: false)))
             }
         }
         return results
+    }
+}
+
+/// What a snapshot or upload task reports for one tablet.
+struct TabletOutcome: Sendable {
+    enum Result: Sendable {
+        case done
+        /// The job was cancelled or the process is stopping: the tablet is not done.
+        case cancelled
+        /// `retryElsewhere`: another replica may not have the problem (a backend down, a
+        /// damaged file). `needsOperator`: see `ObjectStoreError.needsOperator`.
+        case failed(String, retryElsewhere: Bool, needsOperator: Bool)
+    }
+    var tablet: ObjectID
+    var result: Result
+
+    init(_ tablet: ObjectID, _ result: Result) {
+        self.tablet = tablet
+        self.result = result
     }
 }
 

@@ -32,6 +32,10 @@ public struct BackupJobRecord: Sendable, Codable, Equatable {
     public var taskErrors: [ObjectID: String] = [:]
     /// `yyyy-MM-dd-HH-mm-ss` of createTime: the snapshot's timestamp in the repository.
     public var snapshotTimestamp: String
+    /// Set when the job is cancelled, cleared once what it uploaded and its snapshot folders
+    /// are gone: owed work that whichever process opens the data directory next finishes.
+    /// (Optional so that journals written before it existed still load.)
+    public var cleanupOwed: Bool?
 
     public init(
         jobId: Int64, label: String, databaseId: ObjectID, databaseName: String, repositoryId: ObjectID,

@@ -77,6 +77,10 @@ public struct RestorePlan: Sendable, Codable, Equatable {
         public var files: [String]
         /// New rowset id for each source segment file name (`<rowsetId>_0.dat`).
         public var rowsetIds: [String: ObjectID]
+        /// The backed-up partition version and the tablet's rows by `__meta`, which the
+        /// downloaded header must agree with (nil in jobs journalled before they were kept).
+        public var partitionVersion: Int64?
+        public var expectedRows: Int64?
     }
     public struct Partition: Sendable, Codable, Equatable {
         public var targetPartitionId: ObjectID
@@ -93,6 +97,9 @@ public struct RestorePlan: Sendable, Codable, Equatable {
         public var partitions: [Partition]
     }
     public var tables: [Table]
+    /// The snapshot's `__info` and `__meta` file names, for messages.
+    public var infoName: String?
+    public var metaName: String?
     public var tablets: [Tablet] { tables.flatMap { $0.partitions.flatMap(\.tablets) } }
 }
 
@@ -120,6 +127,10 @@ public struct RestoreJobRecord: Sendable, Codable, Equatable {
     /// Rowsets staged for each target tablet (from the downloaded header), published at commit.
     public var stagedRowsets: [ObjectID: [RowsetRecord]] = [:]
     public var taskErrors: [ObjectID: String] = [:]
+    /// Set when the job is cancelled, cleared once the hidden tables and partitions it created
+    /// and its staged files are gone: owed work that whichever process opens the data
+    /// directory next finishes (until then the names stay reserved).
+    public var rollbackOwed: Bool?
 
     public init(jobId: Int64, request: RestoreRequest, createTime: Int64) {
         self.jobId = jobId

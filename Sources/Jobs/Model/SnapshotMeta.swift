@@ -10,10 +10,21 @@ public struct SnapshotMeta: Sendable, Codable, Equatable {
         public var partitions: [PartitionRecord]
         /// Tablet ids of each partition (by partition id, as a string key), in bucket order.
         public var tablets: [String: [ObjectID]]
+        /// Rows of each tablet at the backed-up version (by tablet id, as a string key); nil in
+        /// snapshots written before it was recorded.
+        public var tabletRows: [String: Int64]?
     }
     public var formatVersion = 1
     public var database: String
     public var tables: [Table]
+
+    /// Rows of a tablet at the backed-up version, when the snapshot recorded them.
+    public func rows(ofTablet id: ObjectID) -> Int64? {
+        for table in tables {
+            if let rows = table.tabletRows?[String(id)] { return rows }
+        }
+        return nil
+    }
 
     public func encode() -> [UInt8] {
         let encoder = JSONEncoder()

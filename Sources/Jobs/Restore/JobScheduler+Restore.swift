@@ -111,11 +111,14 @@ extension JobScheduler {
         }
         do {
             let store = try host.objectStore(for: repository)
-            let (info, meta) = try SnapshotReader(store: store, repositoryName: repository.name).read(label: request.label, timestamp: request.timestamp)
+            let snapshot = try SnapshotReader(store: store, repositoryName: repository.name).read(label: request.label, timestamp: request.timestamp)
+            let (info, meta) = (snapshot.info, snapshot.meta)
             try removeHiddenObjects(of: job.record.jobId, host)
             let design = try RestorePlanner.design(request: request, info: info, meta: meta, catalog: host.catalog, ownJob: job.record.jobId)
             let now = nowMillis()
-            let plan = try host.writeCatalog { tx in try RestoreMaterializer(design: design, record: job.record).materialize(tx, now: now) }
+            var plan = try host.writeCatalog { tx in try RestoreMaterializer(design: design, record: job.record).materialize(tx, now: now) }
+            plan.infoName = snapshot.infoName
+            plan.metaName = snapshot.metaName
             job.record.plan = plan
             job.record.stagingFolder = "restore.\(job.record.jobId).\(request.timeoutSeconds)"
             job.record.metaPreparedTime = nowMillis()
@@ -144,59 +147,24 @@ extension JobScheduler {
         return sizes
     }
 
-    /// Cancels a restore: stops its tasks, removes the tables and partitions it created and
-    /// any files it placed; what existed before is untouched (nothing was swapped yet).
+    /// Cancels a restore: stops its tasks, then rolls back what it created (journalled as owed
+    /// with the CANCELLED state, see `rollBackRestore`).
     func finishRestoreCancelled(_ job: RestoreRuntime, status: JobStatus) {
         guard !job.record.state.isDone else { return }
         job.tasks.cancel.set()
         job.record.status = status
         job.record.state = .cancelled
+        job.record.rollbackOwed = true
         job.record.finishedTime = nowMillis()
         job.tasks.waiting.removeAll()
         persistRestore(job)
         host?.logger.info("restore \(job.record.label) (job \(job.record.jobId)) cancelled: \(status.cell)")
-        if job.tasks.inFlight.isEmpty { cleanUpRestore(job) }
-    }
-
-    func cleanUpRestore(_ job: RestoreRuntime) {
-        guard !job.cleanupStarted, let host else { return }
-        job.cleanupStarted = true
-        try? removeHiddenObjects(of: job.record.jobId, host)
-        let record = job.record
-        DispatchQueue.global().async(group: background) {
-            let maker = SnapshotMaker(layout: host.layout)
-            for tablet in record.plan?.tablets ?? [] {
-                for backend in tablet.backends {
-                    // Segments a COMMITTING step may have moved in but never published.
-                    for id in tablet.rowsetIds.values {
-                        DurableFile.remove(host.layout.absolute(host.layout.segmentFile(backend: backend, tablet: tablet.targetTabletId, rowset: id)))
-                    }
-                    maker.release(backend: backend, folderName: record.stagingFolder)
-                }
-            }
-        }
-    }
-
-    /// Deletes the hidden tables and partitions a restore job created.
-    func removeHiddenObjects(of jobId: Int64, _ host: JobHost) throws {
-        let catalog = host.catalog
-        let tables = catalog.tables.values.filter { $0.hiddenByJob == jobId }
-        let partitions = catalog.partitions.values.filter { $0.hiddenByJob == jobId }
-        guard !tables.isEmpty || !partitions.isEmpty else { return }
-        try host.writeCatalog { tx in
-            for table in tables {
-                for p in tx.state.allPartitions(of: table.id) { for f in try tx.deletePartitionTree(p) { try tx.addGarbage(f) } }
-                try tx.deleteTable(table.id)
-            }
-            for p in partitions where tx.state.partitions[p.id] != nil {
-                for f in try tx.deletePartitionTree(p) { try tx.addGarbage(f) }
-            }
-        }
-        host.collectGarbage()
+        if job.tasks.inFlight.isEmpty { rollBackRestore(job) }
     }
 }
 
-/// Reads a snapshot's `__info` and `__meta`, checking both files' MD5 against their names.
+/// Reads a snapshot's `__info` and `__meta`, checking both files' MD5 against their names and
+/// the two against each other (`SnapshotConsistency.checkStructure`).
 public struct SnapshotReader {
     let store: ObjectStore
     let repositoryName: String
@@ -206,21 +174,31 @@ public struct SnapshotReader {
         self.repositoryName = repositoryName
     }
 
-    public func read(label: String, timestamp: String) throws -> (SnapshotInfoFile, SnapshotMeta) {
+    public func read(label: String, timestamp: String) throws -> SnapshotConsistency {
         let browser = SnapshotBrowser(store: store, repositoryName: repositoryName)
-        let info = try browser.info(label: label, timestamp: timestamp)
+        let info: SnapshotInfoFile
+        do {
+            info = try browser.info(label: label, timestamp: timestamp)
+        } catch {
+            throw JobError("Failed to get info of snapshot '\(label)' because: \(error.message)")
+        }
         guard let key = try browser.metaFile(label: label) else {
             throw JobError("Failed create backup meta from file: __meta of snapshot \(label) is missing")
         }
         let bytes = try store.get(key)
         let md5 = Checksums.md5Hex(bytes)
         guard key.hasSuffix("." + md5) else {
-            throw JobError("[BAD_FILE] md5sum does not equal. local: \(md5), remote: \(key.split(separator: ".").last ?? "")")
+            throw JobError("[BAD_FILE] md5sum does not equal. local: \(md5), remote: \(key.split(separator: ".").last ?? ""), file: \(key)")
         }
+        let meta: SnapshotMeta
         do {
-            return (info, try SnapshotMeta.decode(bytes))
+            meta = try SnapshotMeta.decode(bytes)
         } catch {
             throw JobError("Failed create backup meta from file: \(key), msg: \(error)")
         }
+        let infoName = try browser.infoFileName(label: label, timestamp: timestamp)
+        let snapshot = SnapshotConsistency(info: info, meta: meta, infoName: infoName, metaName: (key as NSString).lastPathComponent)
+        try snapshot.checkStructure()
+        return snapshot
     }
 }

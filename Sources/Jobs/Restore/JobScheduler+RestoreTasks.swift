@@ -12,6 +12,8 @@ extension JobScheduler {
         var error: String?
         /// A damaged or missing repository file: retrying cannot help, the job fails.
         var fatal: Bool
+        /// See `ObjectStoreError.needsOperator` (a full data directory, say).
+        var needsOperator = false
     }
 
     func dispatchDownloads(_ job: RestoreRuntime, _ host: JobHost) {
@@ -31,7 +33,9 @@ extension JobScheduler {
                 let signature = job.tasks.allocateSignature()
                 job.tasks.inFlight[signature] = (backend, batch.map(\.sourceTabletId))
                 let control = JobTransferControl(cancel: job.tasks.cancel, progress: job.tasks.progress, limiter: limiter(for: backend), settings: host.jobSettings)
-                let downloader = TabletDownloader(host: host, repository: repository, stagingFolder: folder, control: control, progress: job.tasks.progress)
+                let downloader = TabletDownloader(host: host, repository: repository, stagingFolder: folder, control: control, progress: job.tasks.progress,
+                                                  infoName: job.record.plan?.infoName ?? "__info", metaName: job.record.plan?.metaName ?? "__meta")
+                transfers.enter()
                 executor(for: backend).submit { [self] in
                     var results: [DownloadResult] = []
                     for (done, tablet) in batch.enumerated() {
@@ -40,6 +44,7 @@ extension JobScheduler {
                     }
                     let finished = results
                     queue.async { [self] in downloadFinished(job, signature: signature, results: finished) }
+                    transfers.leave()
                 }
             }
         }
@@ -49,9 +54,11 @@ extension JobScheduler {
         job.tasks.inFlight[signature] = nil
         job.tasks.progress.removeTask(signature)
         if job.record.state.isDone {
-            if job.record.state == .cancelled && job.tasks.inFlight.isEmpty { cleanUpRestore(job) }
+            if job.record.state == .cancelled && job.tasks.inFlight.isEmpty { rollBackRestore(job) }
             return
         }
+        // The process is stopping: what the tasks did not finish stays to do.
+        guard !job.tasks.cancel.isSet else { return }
         for result in results {
             if let error = result.error {
                 if result.fatal {
@@ -59,10 +66,15 @@ extension JobScheduler {
                     return
                 }
                 job.record.taskErrors[result.sourceTablet] = error
-                job.tasks.retryLater(result.sourceTablet, now: now())
-            } else if !job.tasks.cancel.isSet {
+                job.tasks.retryLater(result.sourceTablet, now: now(), needsOperator: result.needsOperator)
+                if let reason = giveUpReason(job.tasks, result.sourceTablet, error) {
+                    finishRestoreCancelled(job, status: .error(reason))
+                    return
+                }
+            } else {
                 job.record.taskErrors[result.sourceTablet] = nil
                 job.tasks.waiting[result.sourceTablet] = nil
+                job.tasks.succeeded(result.sourceTablet)
                 job.record.downloadedTablets.insert(result.targetTablet)
                 job.record.stagedRowsets[result.targetTablet] = result.rowsets
             }
@@ -77,6 +89,10 @@ extension JobScheduler {
     /// so a failure or crash before it leaves the previous data intact and readable.
     func commitRestore(_ job: RestoreRuntime, _ host: JobHost) {
         guard !job.commitRunning, let plan = job.record.plan else { return }
+        if let problem = Self.stagedRowsProblem(plan, job.record.stagedRowsets) {
+            finishRestoreCancelled(job, status: .error(problem))
+            return
+        }
         job.commitRunning = true
         let started = job.record
         let layout = host.layout
@@ -128,6 +144,18 @@ extension JobScheduler {
                 pruneHistory()
             }
         }
+    }
+
+    /// The last check before COMMIT: every tablet holds the rows `__meta` says it backed up.
+    static func stagedRowsProblem(_ plan: RestorePlan, _ staged: [ObjectID: [RowsetRecord]]) -> String? {
+        for tablet in plan.tablets {
+            guard let expected = tablet.expectedRows else { continue }
+            let rows = (staged[tablet.targetTabletId] ?? []).reduce(Int64(0)) { $0 + $1.rowCount }
+            if rows != expected {
+                return "the snapshot's files disagree: tablet \(tablet.sourceTabletId) was restored with \(rows) rows and \(plan.metaName ?? "__meta") says \(expected)"
+            }
+        }
+        return nil
     }
 
     private static func publish(plan: RestorePlan, staged: [ObjectID: [RowsetRecord]], jobId: Int64, tx: CatalogTransaction, layout: DataLayout) throws {

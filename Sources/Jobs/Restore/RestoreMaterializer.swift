@@ -58,7 +58,8 @@ struct RestoreMaterializer {
                     tablets.append(RestorePlan.Tablet(
                         sourceTabletId: source.id, targetTabletId: tablet.id,
                         backends: tx.state.replicas(of: tablet.id).map(\.backendId), remoteDirectory: remote,
-                        files: source.files, rowsetIds: rowsetIds))
+                        files: source.files, rowsetIds: rowsetIds, partitionVersion: p.source.visibleVersion,
+                        expectedRows: design.source.tabletRows?[String(source.id)]))
                 }
                 partitions.append(RestorePlan.Partition(
                     targetPartitionId: local.id, name: local.name, isNew: p.existing == nil,

@@ -7,7 +7,8 @@ final class RestoreRuntime: @unchecked Sendable {
     var record: RestoreJobRecord
     let tasks = TaskBook()
     var commitRunning = false
-    var cleanupStarted = false
+    var rollbackRunning = false
+    var rollbackRetryAt: Date?
 
     init(record: RestoreJobRecord) {
         self.record = record

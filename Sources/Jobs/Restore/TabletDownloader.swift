@@ -12,6 +12,9 @@ struct TabletDownloader: @unchecked Sendable {
     let stagingFolder: String
     let control: TransferControl
     let progress: TransferProgress
+    /// The snapshot's `__info` and `__meta` file names, for messages.
+    let infoName: String
+    let metaName: String
 
     func download(_ tablet: RestorePlan.Tablet) -> JobScheduler.DownloadResult {
         func failure(_ message: String, fatal: Bool) -> JobScheduler.DownloadResult {
@@ -53,7 +56,17 @@ struct TabletDownloader: @unchecked Sendable {
                 }
                 if isHeader {
                     progress.fileDone(bytes: Int64(headerBytes.count))
-                    header = try TabletHeader.decode(headerBytes)
+                    let decoded: TabletHeader
+                    do {
+                        decoded = try TabletHeader.decode(headerBytes)
+                    } catch {
+                        return failure("cannot read the tablet header \(key): \(error)", fatal: true)
+                    }
+                    let expected = SnapshotConsistency.TabletExpectation(
+                        tabletId: tablet.sourceTabletId, files: tablet.files, partitionVersion: tablet.partitionVersion ?? .max,
+                        rows: tablet.expectedRows)
+                    try SnapshotConsistency.checkTablet(expected, header: decoded, infoName: infoName, metaName: metaName)
+                    header = decoded
                 } else {
                     let size = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
                     progress.fileDone(bytes: size)
@@ -72,7 +85,12 @@ struct TabletDownloader: @unchecked Sendable {
             }
             return JobScheduler.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: rowsets, error: nil, fatal: false)
         } catch let error as ObjectStoreError {
-            return failure(error.message, fatal: error.kind == .checksumMismatch)
+            var result = failure(error.message, fatal: error.kind == .checksumMismatch)
+            result.needsOperator = error.needsOperator
+            return result
+        } catch let error as JobError {
+            // The snapshot contradicts itself: downloading again cannot change that.
+            return failure(error.message, fatal: true)
         } catch {
             return failure("\(error)", fatal: false)
         }

@@ -22,6 +22,9 @@ public final class JobScheduler: @unchecked Sendable {
     /// Snapshot releases and clean-ups running off the queue; `stop()` lets them finish so a
     /// short-lived process does not leave snapshot folders behind.
     let background = DispatchGroup()
+    /// Snapshot, upload and download tasks on the backends' executors, from dispatch until
+    /// their report is queued; `stop()` waits for them, so a cancelled job's clean-up can run.
+    let transfers = DispatchGroup()
     /// Called on the scheduler's queue after any job changes (the dashboard's hook).
     public var onChange: (@Sendable () -> Void)?
     /// The clock for timeouts and retry times; tests replace it with a manual one. Guarded by
@@ -63,8 +66,10 @@ public final class JobScheduler: @unchecked Sendable {
             for record in records { backups[record.jobId] = BackupRuntime(record: record) }
             for record in restoreRecords { restores[record.jobId] = RestoreRuntime(record: record) }
             collectStaleSnapshots()
+            removeOrphanedHiddenObjects()
             for job in backups.values where !job.record.state.isDone { resumeBackup(job) }
             for job in restores.values where !job.record.state.isDone { resumeRestore(job) }
+            runOwedCleanups()
         }
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
@@ -74,19 +79,28 @@ public final class JobScheduler: @unchecked Sendable {
     }
 
     /// Stops scheduling (at process exit); unfinished jobs stay in the journal and resume later.
-    public func stop() {
+    /// Running transfers stop at their next chunk; with `waiting`, the clean-ups cancelled
+    /// jobs owe get a bounded time to finish here (whatever is left, the next process does).
+    /// A host that stops the scheduler while being deinitialised must not wait: the last
+    /// reference to it may be held by one of the very tasks it would wait for.
+    public func stop(waiting: Bool = true) {
         onQueue {
             stopped = true
             timer?.cancel()
             for job in backups.values { job.tasks.cancel.set() }
             for job in restores.values { job.tasks.cancel.set() }
         }
-        _ = background.wait(timeout: .now() + 10)
+        guard waiting else { return }
+        _ = transfers.wait(timeout: .now() + 10)
+        // The stopped tasks' reports are queued by now; after them, start what is owed.
+        onQueue { runOwedCleanups() }
+        _ = background.wait(timeout: .now() + 30)
     }
 
     private func tick() {
         for job in backups.values where !job.record.state.isDone { stepBackup(job) }
         for job in restores.values where !job.record.state.isDone { stepRestore(job) }
+        runOwedCleanups()
     }
 
     /// Only on `queue`: the scheduler's queue owns the executor and limiter tables.
@@ -110,8 +124,11 @@ public final class JobScheduler: @unchecked Sendable {
         record(job.record, id: job.record.jobId, kind: .backup, databaseId: job.record.databaseId, state: job.record.state.rawValue)
     }
 
-    /// Journals a job's record at a state change and tells the dashboard.
+    /// Journals a job's record at a state change and tells the dashboard. Once the host is
+    /// gone (the cluster was released without `close()`), nothing is written: another cluster
+    /// object may own the data directory by then, and its journal is the truth.
     func record<T: Encodable>(_ body: T, id: Int64, kind: JobKind, databaseId: ObjectID, state: String) {
+        guard host != nil else { return }
         do {
             try journal.save(id: id, kind: kind, databaseId: databaseId, state: state, body: body)
         } catch {
@@ -129,10 +146,16 @@ public final class JobScheduler: @unchecked Sendable {
 
     // MARK: - Queries used by the engine
 
-    /// Every job known to this process, as (kind, id, database, label, repository, done).
-    private var allJobs: [(kind: JobKind, id: Int64, database: ObjectID, label: String, repository: ObjectID, done: Bool)] {
-        backups.values.map { (JobKind.backup, $0.record.jobId, $0.record.databaseId, $0.record.label, $0.record.repositoryId, $0.record.state.isDone) }
-            + restores.values.map { (JobKind.restore, $0.record.jobId, $0.record.databaseId, $0.record.label, $0.record.request.repositoryId, $0.record.state.isDone) }
+    /// Every job known to this process, as (kind, id, database, label, repository, done,
+    /// settled); settled means done with no clean-up or rollback owed.
+    private var allJobs: [(kind: JobKind, id: Int64, database: ObjectID, label: String, repository: ObjectID, done: Bool, settled: Bool)] {
+        backups.values.map { b in
+            let r = b.record
+            return (JobKind.backup, r.jobId, r.databaseId, r.label, r.repositoryId, r.state.isDone, r.state.isDone && r.cleanupOwed != true)
+        } + restores.values.map { j in
+            let r = j.record
+            return (JobKind.restore, r.jobId, r.databaseId, r.label, r.request.repositoryId, r.state.isDone, r.state.isDone && r.rollbackOwed != true)
+        }
     }
 
     /// The most recent job of a database (backup or restore), which the one-job rule looks at.
@@ -142,9 +165,10 @@ public final class JobScheduler: @unchecked Sendable {
         }
     }
 
-    /// Whether any unfinished job uses the repository.
+    /// Whether any unfinished job uses the repository, or a cancelled one still owes it a
+    /// clean-up.
     public func repositoryInUse(_ repositoryId: ObjectID) -> Bool {
-        onQueue { allJobs.contains { $0.repository == repositoryId && !$0.done } }
+        onQueue { allJobs.contains { $0.repository == repositoryId && !$0.settled } }
     }
 
     /// Labels of unfinished jobs on a repository (DROP SNAPSHOT refuses them).
@@ -174,7 +198,7 @@ public final class JobScheduler: @unchecked Sendable {
         let finishedAt = backups.mapValues(\.record.finishedTime).merging(restores.mapValues(\.record.finishedTime)) { a, _ in a }
         let byDatabase = Dictionary(grouping: allJobs, by: { $0.database })
         for (_, jobs) in byDatabase {
-            for (i, job) in jobs.sorted(by: { $0.id > $1.id }).enumerated() where job.done {
+            for (i, job) in jobs.sorted(by: { $0.id > $1.id }).enumerated() where job.settled {
                 let finished = finishedAt[job.id] ?? 0
                 let expired = finished > 0 && now - finished > settings.historyKeepSeconds * 1000
                 if i >= settings.maxJobsPerDatabase || expired { removed.append(job.id) }
@@ -184,7 +208,12 @@ public final class JobScheduler: @unchecked Sendable {
             backups[id] = nil
             restores[id] = nil
         }
-        try? journal.delete(ids: removed)
+        do {
+            try journal.delete(ids: removed)
+        } catch {
+            // Harmless: the rows load again at the next open and are pruned then.
+            host?.logger.warning("cannot prune \(removed.count) finished jobs from the journal: \(error)")
+        }
     }
 
     /// Snapshot folders no unfinished job refers to (a crash left them) are deleted.

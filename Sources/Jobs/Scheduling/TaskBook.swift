@@ -12,6 +12,9 @@ final class TaskBook: @unchecked Sendable {
     /// Tasks dispatched and not yet reported back: signature → (backend, tablets).
     var inFlight: [Int: (backend: ObjectID, tablets: [ObjectID])] = [:]
     private var attempts: [ObjectID: Int] = [:]
+    /// Consecutive failures of each task that only an operator can cure (see
+    /// `ObjectStoreError.needsOperator`).
+    private var operatorFailureStreak: [ObjectID: Int] = [:]
     private var nextSignature = 1
     /// When the current phase began in this process (wall clock, for the log's timings).
     var phaseStarted: Date?
@@ -21,15 +24,30 @@ final class TaskBook: @unchecked Sendable {
         return nextSignature
     }
 
-    /// Records one more failure of `id` and returns when it may be tried again.
+    /// Records one more failure of `id`, puts it back in `waiting` and returns when it may be
+    /// tried again.
     @discardableResult
-    func retryLater(_ id: ObjectID, now: Date) -> Date {
-        let attempt = (attempts[id] ?? 0) + 1
-        attempts[id] = attempt
-        let at = now.addingTimeInterval(JobScheduler.backoff(attempt))
+    func retryLater(_ id: ObjectID, now: Date, needsOperator: Bool = false) -> Date {
+        let at = recordFailure(id, now: now, needsOperator: needsOperator)
         waiting[id] = at
         return at
     }
+
+    /// Records one more failure of `id` (a tablet, or a job's single step such as writing its
+    /// info file) and returns when it may be tried again.
+    func recordFailure(_ id: ObjectID, now: Date, needsOperator: Bool) -> Date {
+        let attempt = (attempts[id] ?? 0) + 1
+        attempts[id] = attempt
+        operatorFailureStreak[id] = needsOperator ? (operatorFailureStreak[id] ?? 0) + 1 : 0
+        return now.addingTimeInterval(JobScheduler.backoff(attempt))
+    }
+
+    func succeeded(_ id: ObjectID) {
+        operatorFailureStreak[id] = nil
+    }
+
+    /// How many times in a row `id` failed with an error only an operator can cure.
+    func operatorFailures(_ id: ObjectID) -> Int { operatorFailureStreak[id] ?? 0 }
 
     /// Tablets of tasks still in flight.
     var busy: Set<ObjectID> { Set(inFlight.values.flatMap(\.tablets)) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Read-only view of the snapshots in one repository, over any `ObjectStore`: the data behind
 /// SHOW SNAPSHOT (reference §2.9, §3.4) and the info-file lookup RESTORE starts from (§9.2,
 /// §9.3). Everything is read from the store on every call; nothing is cached.
@@ -72,22 +74,31 @@ public struct SnapshotBrowser: Sendable {
     /// Errors: `.notFound` (`Expected one file with path: <p>. get: 0`, `File does not exist:
     /// <p>`), `.io` (several matches, a name without checksum, or a file that does not decode —
     /// the message then starts `Failed to read info from file <key>:`), `.checksumMismatch`
-    /// (`md5sum does not equal. local: <computed>, remote: <from name>`), or whatever the store
+    /// (`md5sum does not equal. local: <computed>, remote: <from name>, file: <key>`), or whatever the store
     /// reports for the download.
     public func info(label: String, timestamp: String) throws(ObjectStoreError) -> SnapshotInfoFile {
-        let folder = paths.snapshotDirectory(label: label)
-        let wanted = RepositoryPaths.infoPrefix + timestamp
-        let key = try singleFile(folder: folder, logicalName: wanted, matches: infoFileNames(label: label, timestampPrefix: timestamp))
+        let key = try infoKey(label: label, timestamp: timestamp)
         let bytes = try store.get(key.key)
         let local = FileIO.md5(bytes)
         guard local == key.md5 else {
-            throw ObjectStoreError(.checksumMismatch, "md5sum does not equal. local: \(local), remote: \(key.md5)")
+            throw ObjectStoreError(.checksumMismatch, "md5sum does not equal. local: \(local), remote: \(key.md5), file: \(key.key)")
         }
         do {
             return try SnapshotInfoFile.decode(bytes)
         } catch {
             throw ObjectStoreError(.io, "Failed to read info from file \(key.key): \(error)")
         }
+    }
+
+    /// The file name (`__info_<timestamp>.<md5>`) that `info(label:timestamp:)` reads.
+    public func infoFileName(label: String, timestamp: String) throws(ObjectStoreError) -> String {
+        (try infoKey(label: label, timestamp: timestamp).key as NSString).lastPathComponent
+    }
+
+    private func infoKey(label: String, timestamp: String) throws(ObjectStoreError) -> (key: String, md5: String) {
+        let folder = paths.snapshotDirectory(label: label)
+        let wanted = RepositoryPaths.infoPrefix + timestamp
+        return try singleFile(folder: folder, logicalName: wanted, matches: infoFileNames(label: label, timestampPrefix: timestamp))
     }
 
     /// Key of the snapshot's `__meta.<md5>` object, nil when there is none. Several candidates

@@ -97,6 +97,23 @@ public struct SnapshotInfoFile: Sendable, Equatable {
     /// True when `backup_result` is `succeed`.
     public var isSuccessful: Bool { backupResult == "succeed" }
 
+    /// The repository key of every file the snapshot lists, table by table, in the info's order.
+    public func fileKeys(in paths: RepositoryPaths) -> [String] {
+        var keys: [String] = []
+        for table in tables {
+            for partition in table.partitions {
+                for index in partition.indexes {
+                    for tablet in index.tablets {
+                        let directory = paths.tabletDirectory(label: name, dbId: databaseId, tableId: table.id,
+                                                              partitionId: partition.id, indexId: index.id, tabletId: tablet.id)
+                        keys += tablet.files.map { directory + "/" + $0 }
+                    }
+                }
+            }
+        }
+        return keys
+    }
+
     /// The table named `name`, if the snapshot has it.
     public func table(named name: String) -> Table? { tables.first { $0.name == name } }
 

@@ -19,6 +19,10 @@ struct S3Client: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(60))
         configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        // The pool would otherwise retry a refused connection until the connect timeout, so
+        // every attempt at a dead endpoint cost 5 s (22.6 s for a CREATE REPOSITORY). `send`
+        // retries with its own backoff and reports the reason.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .disabled
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
@@ -77,8 +81,9 @@ struct S3Client: Sendable {
 
     /// Sends `request`, retrying 5xx, 429 and network failures with backoff. `what` names the
     /// operation in errors (`PUT s3://bucket/key`). Non-2xx answers other than `accept` throw.
-    func send(_ request: Request, what: String, accept: Set<UInt> = [], control: TransferControl? = nil)
-        throws(ObjectStoreError) -> Response {
+    func send(_ request: Request, what: String, accept: Set<UInt> = [], control: TransferControl? = nil,
+              attempts: Int? = nil) throws(ObjectStoreError) -> Response {
+        let attempts = attempts ?? settings.attempts
         var attempt = 0
         while true {
             attempt += 1
@@ -96,13 +101,13 @@ struct S3Client: Sendable {
                 let status = response.status.code
                 let result = Response(status: status, headers: response.headers, body: response.body ?? ByteBuffer())
                 if (200..<300).contains(status) || accept.contains(status) { return result }
-                if (status >= 500 || status == 429), attempt < settings.attempts {
+                if (status >= 500 || status == 429), attempt < attempts {
                     backoff(attempt)
                     continue
                 }
                 throw failure(result, what: what)
             case .failure(let error):
-                if attempt < settings.attempts {
+                if attempt < attempts {
                     backoff(attempt)
                     continue
                 }

@@ -26,11 +26,13 @@ public struct S3ObjectStore: ObjectStore {
     // MARK: - Checking the connection
 
     /// Lists at most one key of the repository's prefix: proves the endpoint answers, the
-    /// bucket exists and the credentials are accepted.
+    /// bucket exists and the credentials are accepted. An operator waits on it (CREATE
+    /// REPOSITORY), so it tries twice, not `attempts` times: a wrong endpoint fails in well
+    /// under a second with its reason.
     public func checkAccess() throws(ObjectStoreError) {
         let prefix = location.keyPrefix
         _ = try client.send(.init(method: .GET, key: nil, query: [("list-type", "2"), ("max-keys", "1"), ("prefix", prefix)]),
-                            what: describe("LIST", location.prefix.isEmpty ? nil : location.prefix))
+                            what: describe("LIST", location.prefix.isEmpty ? nil : location.prefix), attempts: min(2, client.settings.attempts))
     }
 
     // MARK: - Writing

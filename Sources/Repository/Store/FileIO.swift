@@ -56,10 +56,16 @@ enum FileIO {
         _ = snapdeck_start_writeback(fd)
     }
 
-    /// The error for a failed system call: `.accessDenied` for EACCES/EPERM, `.io` otherwise.
+    /// The error for a failed system call: `.accessDenied` for EACCES, EPERM and EROFS,
+    /// `.noSpace` for ENOSPC and EDQUOT, `.io` otherwise.
     static func error(_ what: String, _ code: Int32) -> ObjectStoreError {
         let reason = String(cString: strerror(code))
-        let kind: ObjectStoreError.Kind = code == EACCES || code == EPERM ? .accessDenied : .io
+        let kind: ObjectStoreError.Kind
+        switch code {
+        case EACCES, EPERM, EROFS: kind = .accessDenied
+        case ENOSPC, EDQUOT: kind = .noSpace
+        default: kind = .io
+        }
         return ObjectStoreError(kind, "\(what): \(reason)")
     }
 

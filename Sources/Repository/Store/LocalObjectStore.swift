@@ -169,6 +169,22 @@ public struct LocalObjectStore: ObjectStore {
     }
 
     public func list(prefix: String) throws(ObjectStoreError) -> [ObjectInfo] {
+        try files(prefix: prefix, unfinished: false).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    /// Deletes the `.part` files under `prefix`: writes a crash or a kill cut off (a finished or
+    /// failed write removes its own). Callers make sure no write under `prefix` is running.
+    public func discardIncompleteWrites(prefix: String) throws(ObjectStoreError) {
+        for part in try files(prefix: prefix, unfinished: true) {
+            let p = "\(root)/\(part.key)"
+            if unlink(p) != 0, errno != ENOENT { throw FileIO.error("cannot delete \(part.key)", errno) }
+            pruneEmptyFolders(above: p)
+        }
+    }
+
+    /// The objects (or, with `unfinished`, the `.part` files of writes in progress or cut off)
+    /// whose keys start with `prefix`.
+    private func files(prefix: String, unfinished: Bool) throws(ObjectStoreError) -> [ObjectInfo] {
         if !prefix.isEmpty { try Self.validate(prefix, allowTrailingSlash: true) }
         let slash = prefix.lastIndex(of: "/")
         let folderKey = slash.map { String(prefix[..<$0]) } ?? ""
@@ -176,8 +192,8 @@ public struct LocalObjectStore: ObjectStore {
         var found: [ObjectInfo] = []
         let folder = folderKey.isEmpty ? root : "\(root)/\(folderKey)"
         let keyBase = folderKey.isEmpty ? "" : folderKey + "/"
-        try walk(folder, keyBase: keyBase, namePrefix: namePrefix, into: &found)
-        return found.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        try walk(folder, keyBase: keyBase, namePrefix: namePrefix, unfinished: unfinished, into: &found)
+        return found
     }
 
     // MARK: - Deleting
@@ -239,7 +255,8 @@ public struct LocalObjectStore: ObjectStore {
     }
 
 
-    private func walk(_ folder: String, keyBase: String, namePrefix: String, into found: inout [ObjectInfo]) throws(ObjectStoreError) {
+    private func walk(_ folder: String, keyBase: String, namePrefix: String, unfinished: Bool,
+                      into found: inout [ObjectInfo]) throws(ObjectStoreError) {
         let names: [String]
         switch FileIO.entries(of: folder) {
         case let .success(n): names = n
@@ -252,12 +269,12 @@ public struct LocalObjectStore: ObjectStore {
             var st = stat()
             guard lstat(p, &st) == 0 else { continue }
             if FileIO.isDirectory(st) {
-                try walk(p, keyBase: keyBase + name + "/", namePrefix: "", into: &found)
+                try walk(p, keyBase: keyBase + name + "/", namePrefix: "", unfinished: unfinished, into: &found)
                 continue
             }
             // A symbolic link counts when it points at a file; links to folders are not followed.
             if (st.st_mode & S_IFMT) == S_IFLNK, stat(p, &st) != 0 { continue }
-            if FileIO.isRegular(st), !name.hasSuffix(".part") {
+            if FileIO.isRegular(st), name.hasSuffix(".part") == unfinished {
                 found.append(ObjectInfo(key: keyBase + name, size: Int64(st.st_size)))
             }
         }

@@ -15,7 +15,10 @@ public struct ObjectInfo: Sendable, Equatable {
 public struct ObjectStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case notFound
+        /// Permission refused, or a read-only file system.
         case accessDenied
+        /// The file system (or quota) is full.
+        case noSpace
         case checksumMismatch
         case cancelled
         case io
@@ -27,6 +30,11 @@ public struct ObjectStoreError: Error, Sendable, Equatable, CustomStringConverti
         self.message = message
     }
     public var description: String { message }
+
+    /// Errors that retrying does not cure until someone acts (a read-only or full repository,
+    /// refused permission). Jobs give up on them after a few tries instead of waiting for
+    /// their timeout.
+    public var needsOperator: Bool { kind == .accessDenied || kind == .noSpace }
 }
 
 /// Cooperative cancellation and progress for long transfers: `check()` is called between
@@ -100,6 +108,6 @@ extension ObjectStore {
     /// Stores whose writes are durable when they return need nothing more.
     public func flush() throws(ObjectStoreError) {}
 
-    /// Local writes go to `.part` files that a finished or failed write removes itself.
+    /// Stores whose interrupted writes leave nothing behind need nothing more.
     public func discardIncompleteWrites(prefix: String) throws(ObjectStoreError) {}
 }

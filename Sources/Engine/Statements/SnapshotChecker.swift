@@ -1,0 +1,127 @@
+import Catalog
+import Foundation
+import Jobs
+import Repository
+import Storage
+
+/// ADMIN CHECK SNAPSHOT: re-reads every file of one snapshot and compares it with `__info`.
+/// Each listed file must exist and hash to the MD5 in its name; files the info does not list
+/// are reported; `__meta` and the tablet headers must decode and agree with `__info` (the
+/// same checks a RESTORE runs, see `SnapshotConsistency`), so CHECK says OK only for a
+/// snapshot that restores.
+struct SnapshotChecker {
+    struct Row {
+        var file: String?
+        var status: String
+        var detail: String
+    }
+
+    let store: ObjectStore
+    let repositoryName: String
+    let scratch: String
+
+    func check(label: String, timestamp: String) -> [Row] {
+        let paths = RepositoryPaths(repositoryName: repositoryName)
+        let browser = SnapshotBrowser(store: store, repositoryName: repositoryName)
+        let prefix = paths.snapshotDirectory(label: label) + "/"
+        let info: SnapshotInfoFile
+        let infoName: String
+        do {
+            info = try browser.info(label: label, timestamp: timestamp)
+            infoName = try browser.infoFileName(label: label, timestamp: timestamp)
+        } catch {
+            return [Row(file: nil, status: "DAMAGED", detail: "cannot read the info file: \(error.message)")]
+        }
+        var objects: [String: Int64] = [:]
+        do {
+            for o in try store.list(prefix: prefix) { objects[o.key] = o.size }
+        } catch {
+            return [Row(file: nil, status: "DAMAGED", detail: "cannot list the snapshot: \(error.message)")]
+        }
+        var problems: [Row] = []
+        var metaKey: String?
+        do {
+            metaKey = try browser.metaFile(label: label)
+            if metaKey == nil { problems.append(Row(file: prefix + "__meta", status: "MISSING", detail: "the snapshot has no __meta file")) }
+        } catch {
+            problems.append(Row(file: prefix + "__meta", status: "DAMAGED", detail: error.message))
+        }
+        let expected = (metaKey.map { [$0] } ?? []) + info.fileKeys(in: paths)
+        var reader = FileReader(store: store, scratch: scratch + "/check-\(UUID().uuidString)")
+        defer { DurableFile.remove(reader.scratch) }
+        var meta: SnapshotMeta?
+        var headers: [ObjectID: TabletHeader] = [:]
+        for key in expected {
+            guard let size = objects[key] else {
+                problems.append(Row(file: key, status: "MISSING", detail: "listed in \(infoName) but not in the repository"))
+                continue
+            }
+            guard let (name, md5) = ChecksumName.split((key as NSString).lastPathComponent) else { continue }
+            let small = key == metaKey || name.hasSuffix(".hdr")
+            let read = reader.read(key, size: size, keep: small)
+            guard case .success(let (actual, bytes)) = read else {
+                if case .failure(let error) = read { problems.append(Row(file: key, status: "UNREADABLE", detail: error.message)) }
+                continue
+            }
+            guard actual == md5 else {
+                problems.append(Row(file: key, status: "CORRUPT", detail: "md5 is \(actual), its name says \(md5) (\(size) bytes)"))
+                continue
+            }
+            do {
+                if key == metaKey {
+                    meta = try SnapshotMeta.decode(bytes)
+                } else if name.hasSuffix(".hdr") {
+                    let header = try TabletHeader.decode(bytes)
+                    headers[Int64(name.dropLast(4)) ?? header.tabletId] = header
+                }
+            } catch {
+                problems.append(Row(file: key, status: "DAMAGED", detail: "does not decode as SnapDeck's \(key == metaKey ? "__meta" : "tablet header"): \(error)"))
+            }
+        }
+        if let meta, let metaKey {
+            let consistency = SnapshotConsistency(info: info, meta: meta, infoName: infoName, metaName: (metaKey as NSString).lastPathComponent)
+            do {
+                try consistency.checkStructure()
+                try consistency.checkTablets(headers)
+            } catch {
+                problems.append(Row(file: prefix + infoName, status: "INCONSISTENT", detail: error.message))
+            }
+        }
+        let listed = Set(expected)
+        for key in objects.keys.sorted() where !listed.contains(key) && !(key.dropFirst(prefix.count).hasPrefix("__info_")) {
+            problems.append(Row(file: key, status: "UNLISTED", detail: "in the repository but not in \(infoName)"))
+        }
+        let summary = Row(
+            file: nil, status: problems.isEmpty ? "OK" : "DAMAGED",
+            detail: "checked \(expected.count) files, \(reader.bytes) bytes: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
+        return problems + [summary]
+    }
+}
+
+/// Reads repository files for the checker: small ones into memory (to decode them), large
+/// ones streamed through a scratch file; returns each file's MD5 and counts bytes read.
+private struct FileReader {
+    let store: ObjectStore
+    let scratch: String
+    private(set) var bytes: Int64 = 0
+
+    init(store: ObjectStore, scratch: String) {
+        self.store = store
+        self.scratch = scratch
+    }
+
+    mutating func read(_ key: String, size: Int64, keep: Bool) -> Result<(String, [UInt8]), ObjectStoreError> {
+        do {
+            if keep {
+                let content = try store.get(key)
+                bytes += Int64(content.count)
+                return .success((ChecksumName.md5(of: content), content))
+            }
+            let md5 = try store.getFile(key, to: scratch, control: UncontrolledTransfer())
+            bytes += size
+            return .success((md5, []))
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Engine
+import Foundation
+import TestSupport
+import Testing
+
+/// Repository locations that would lose backups or write where they must not: every one is
+/// refused with a reason, and nothing is created.
+@Suite struct HostileLocationTests {
+    /// Locations relative to a cluster's data directory `{data}` (named `{name}`) and
+    /// `{sibling}`, a folder beside it.
+    static let refused: [(String, String)] = [
+        ("file://{data}/tmp", "is inside the data directory"),
+        ("{data}/backends/10001/snapshot", "is inside the data directory"),
+        ("{data}/backends/10001/data", "is inside the data directory"),
+        ("{data}", "is inside the data directory"),
+        ("file://{data}/", "is inside the data directory"),
+        ("{sibling}/../{name}/log", "is inside the data directory"),
+        ("{sibling}/link-into-data/x", "is inside the data directory"),
+        ("file:///", "is the root of the file system"),
+        ("/", "is the root of the file system"),
+        ("file:///etc", "is in the system folder /etc"),
+        ("/usr/lib/snapdeck", "is in the system folder /usr"),
+        ("/proc/self", "is in the system folder /proc"),
+        ("/home", "is the shared folder /home"),
+        ("/tmp/../var", "is the shared folder /var"),
+    ]
+
+    @Test func locationsThatLoseBackupsOrTouchTheSystemAreRefused() throws {
+        let t = try TestCluster()
+        let sibling = t.path + "-sibling"
+        try FileManager.default.createDirectory(atPath: sibling, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: sibling + "/link-into-data", withDestinationPath: t.path + "/backends")
+        let name = (t.path as NSString).lastPathComponent
+        for (template, reason) in Self.refused {
+            let location = template.replacingOccurrences(of: "{name}", with: name)
+                .replacingOccurrences(of: "{data}", with: t.path).replacingOccurrences(of: "{sibling}", with: sibling)
+            let message = t.error("CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(location)'")?.message ?? "accepted"
+            #expect(message.hasPrefix("Failed to create repository: location "), "\(location): \(message)")
+            #expect(message.contains(reason), "\(location): \(message)")
+        }
+        #expect(try t.sql("SHOW REPOSITORIES").rows.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/etc/__palo_repository_r"))
+        #expect(!FileManager.default.fileExists(atPath: t.path + "/tmp/__palo_repository_r"))
+        // A folder beside the data directory, reached through `..`, is fine.
+        try t.sql("CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(sibling)/../\(name)-repo'")
+    }
+
+    @Test func controlCharactersInALocationAreRefused() throws {
+        let t = try TestCluster()
+        for (character, code) in [("\u{0}", "U+0000"), ("\n", "U+000A"), ("\u{7f}", "U+007F")] {
+            let location = t.path + "-repo" + character + "x"
+            let message = t.error("CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(location)'")?.message ?? "accepted"
+            #expect(message == "Failed to create repository: the location contains the control character \(code), which no folder or bucket name may hold")
+        }
+        #expect(!FileManager.default.fileExists(atPath: t.path + "-repo"))
+        #expect(try t.sql("SHOW REPOSITORIES").rows.isEmpty)
+    }
+
+    /// A catalog written before the rule may hold a location inside the data directory; jobs
+    /// refuse to use it instead of writing backups the next open deletes.
+    @Test func aRepositoryInsideTheDataDirectoryFromAnOlderCatalogIsNotUsed() throws {
+        let t = try TestCluster()
+        try t.makeBackupFixture()
+        t.cluster = nil
+        let inside = t.path + "/tmp/old-repo"
+        let update = try ChildProcess.run("/usr/bin/sqlite3", [t.path + "/meta.sqlite", "UPDATE repositories SET location = '\(inside)' WHERE name = 'repo'"])
+        #expect(update.status == 0, "\(update.stderr)")
+        try t.reopen()
+        let message = t.error("BACKUP SNAPSHOT shop.s TO repo")?.message ?? "accepted"
+        #expect(message.contains("is inside the data directory"), "\(message)")
+        #expect(try t.sql("SHOW BACKUP FROM shop").rows.isEmpty)
+    }
+}
