@@ -56,7 +56,11 @@ struct ClusterOptions: ParsableArguments {
 /// Opens a cluster or exits with the mysql-style error and code 1.
 func openCluster(_ path: String, backends: Int = 3) -> Cluster {
     do {
-        return try Cluster.open(path: path, backends: backends)
+        let cluster = try Cluster.open(path: path, backends: backends)
+        if let reason = cluster.readOnlyReason {
+            FileHandle.standardError.write(Data("Warning: \(reason).\n".utf8))
+        }
+        return cluster
     } catch {
         printError(error)
         Foundation.exit(1)

@@ -26,10 +26,10 @@ import Testing
             """])
         #expect(setup.status == 0, "\(setup.stderr)")
         let backup = try SnapDeckProcess.start(["sql", "--data", dir, "-e", "BACKUP SNAPSHOT d.crash TO r"])
-        let reached = poll(seconds: 30) { journalState(dir) == state }
+        let reached = SnapDeckProcess.poll(seconds: 30) { SnapDeckProcess.journalState(dir) == state }
         backup.signal(SIGKILL)
         backup.wait()
-        #expect(reached, "job never reached \(state); journal says \(journalState(dir) ?? "nothing")")
+        #expect(reached, "job never reached \(state); journal says \(SnapDeckProcess.journalState(dir) ?? "nothing")")
 
         let resume = try SnapDeckProcess.run(["sql", "--data", dir, "--wait-all", "-e", "ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')"])
         #expect(resume.status == 0, "\(resume.stderr)")
@@ -65,10 +65,10 @@ import Testing
             BACKUP SNAPSHOT d.later TO r;
             """])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(journalState(dir) == "PENDING")
+        #expect(SnapDeckProcess.journalState(dir) == "PENDING")
         let second = try SnapDeckProcess.run(["sql", "--data", dir, "--wait-all", "-e", "ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')"])
         #expect(second.status == 0)
-        #expect(journalState(dir) == "FINISHED")
+        #expect(SnapDeckProcess.journalState(dir) == "FINISHED")
     }
 
     static let restoreStates = ["PENDING", "SNAPSHOTING", "DOWNLOAD", "DOWNLOADING", "COMMIT", "COMMITTING"]
@@ -100,7 +100,7 @@ import Testing
         let previous = try sql("CHECKSUM TABLE d.t").stdout
         #expect(previous != backedUp)
         let restore = try SnapDeckProcess.start(["sql", "--data", dir, "-e", "RESTORE SNAPSHOT d.snap FROM r PROPERTIES ('backup_timestamp' = '\(timestamp)', 'replication_num' = '2')"])
-        let reached = poll(seconds: 30) { journalState(dir, kind: "RESTORE") == state }
+        let reached = SnapDeckProcess.poll(seconds: 30) { SnapDeckProcess.journalState(dir, kind: "RESTORE") == state }
         restore.signal(SIGKILL)
         restore.wait()
         #expect(reached, "restore never reached \(state)")
@@ -108,26 +108,10 @@ import Testing
         #expect(try sql("CHECKSUM TABLE d.t").stdout == previous)
         let resume = try sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')", ["--wait-all"])
         #expect(resume.status == 0, "\(resume.stderr)")
-        #expect(journalState(dir, kind: "RESTORE") == "FINISHED")
+        #expect(SnapDeckProcess.journalState(dir, kind: "RESTORE") == "FINISHED")
         #expect(try sql("CHECKSUM TABLE d.t").stdout == backedUp)
         let leftovers = (FileManager.default.subpaths(atPath: dir + "/backends") ?? []).filter { $0.contains("/snapshot/") }
         #expect(leftovers.isEmpty, "\(leftovers)")
-    }
-
-    private func journalState(_ dir: String, kind: String = "BACKUP") -> String? {
-        let query = "SELECT state FROM jobs WHERE kind = '\(kind)' ORDER BY id DESC LIMIT 1"
-        guard let output = try? ChildProcess.run("/usr/bin/sqlite3", ["file:\(dir)/meta.sqlite?mode=ro", query]) else { return nil }
-        let text = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
-    }
-
-    private func poll(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(20_000)
-        }
-        return condition()
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -23,6 +23,25 @@ struct SnapDeckProcess {
         try ChildProcess(binary, arguments)
     }
 
+    /// The state of the newest journalled job of `kind` (`BACKUP` or `RESTORE`), read from
+    /// the catalog by `sqlite3` while a snapdeck process may own it.
+    static func journalState(_ dir: String, kind: String = "BACKUP") -> String? {
+        let query = "SELECT state FROM jobs WHERE kind = '\(kind)' ORDER BY id DESC LIMIT 1"
+        guard let output = try? ChildProcess.run("/usr/bin/sqlite3", ["file:\(dir)/meta.sqlite?mode=ro", query]) else { return nil }
+        let text = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Polls until `condition` holds or `seconds` pass; returns whether it held.
+    static func poll(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
     static func temporaryDirectory() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("snapdeck-e2e-\(UUID())").path
     }

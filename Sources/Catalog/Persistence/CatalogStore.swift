@@ -13,6 +13,33 @@ public final class CatalogStore: @unchecked Sendable {
     private let queue: DatabaseQueue
     public let path: String
 
+    /// Why the catalog was opened read-only, or nil when it can be written.
+    public private(set) var readOnlyReason: String?
+
+    /// Opens an existing catalog for reading only, when it cannot be opened for writing (a
+    /// full disk: WAL mode must create its `-wal` and `-shm` files). First as SQLite opens any
+    /// read-only WAL database, which sees every committed transaction; failing that, as an
+    /// immutable file, which is only safe when no `-wal` file holds transactions yet to be
+    /// checkpointed into it.
+    public init(readOnlyAt path: String, reason: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        var opened: DatabaseQueue
+        do {
+            opened = try DatabaseQueue(path: path, configuration: configuration)
+            _ = try opened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+        } catch {
+            let logSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard logSize == 0 else { throw error }
+            opened = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: configuration)
+        }
+        queue = opened
+        self.path = path
+        readOnlyReason = reason
+        state = try queue.read(CatalogStore.load)
+    }
+
     /// Opens (creating if needed) the catalog at `path` and migrates it to the current schema.
     public init(path: String) throws {
         var configuration = Configuration()
@@ -57,7 +84,8 @@ public final class CatalogStore: @unchecked Sendable {
 
     /// Runs `body` as one atomic change of the catalog (SQLite and memory together).
     public func write<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
-        try lock.withLock {
+        if let readOnlyReason { throw CatalogReadOnly(reason: readOnlyReason) }
+        return try lock.withLock {
             let transaction = CatalogTransaction(state: state)
             // Hand the dictionaries over so the transaction mutates them in place, not a copy.
             state = CatalogState()
@@ -85,6 +113,7 @@ public final class CatalogStore: @unchecked Sendable {
     /// Records paths for deletion in a transaction of its own, committed before files are
     /// written, so a crash in between leaves a note instead of an orphan.
     public func addGarbage(_ paths: [String]) throws {
+        if let readOnlyReason { throw CatalogReadOnly(reason: readOnlyReason) }
         try queue.write { db in
             for p in paths {
                 try db.execute(sql: "INSERT OR IGNORE INTO file_garbage(path) VALUES (?)", arguments: [p])
@@ -103,4 +132,10 @@ public final class CatalogStore: @unchecked Sendable {
     /// Gives the underlying database to modules that keep their own tables in the same file
     /// (jobs, repositories), so their changes share its transactions and durability.
     public var database: DatabaseQueue { queue }
+}
+
+/// A change refused because the catalog is open read-only; `reason` says why.
+public struct CatalogReadOnly: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }

@@ -52,9 +52,9 @@ public final class Cluster: @unchecked Sendable {
     }
 
     /// Resumes journalled jobs and starts the scheduler (part of opening).
-    func startJobs() throws(SQLError) {
+    func startJobs(resuming: Bool) throws(SQLError) {
         do {
-            try scheduler.start()
+            try scheduler.start(resuming: resuming)
         } catch {
             throw SQLError.general("cannot resume jobs: \(error)")
         }
@@ -79,10 +79,16 @@ public final class Cluster: @unchecked Sendable {
     /// A consistent copy of the catalog.
     public var catalog: CatalogState { store.snapshot }
 
+    /// Why the data directory is open read-only (its disk is full), or nil.
+    public var readOnlyReason: String? { store.readOnlyReason }
+
     /// Runs one parsed statement as `session`'s user. `USE` changes `session`.
     public func execute(_ statement: Statement, session: inout Session) throws(SQLError) -> ResultSet {
         executionLock.lock()
         defer { executionLock.unlock() }
+        if let reason = store.readOnlyReason, !StatementEffects.onlyReads(statement) {
+            throw SQLError.general("Cannot run this statement: \(reason)")
+        }
         let context = try ExecutionContext(cluster: self, session: session)
         let result = try dispatch(statement, context)
         if case .use(let database) = statement { session.database = database }
@@ -167,6 +173,9 @@ public final class Cluster: @unchecked Sendable {
             throw error
         } catch {
             logger.error("catalog write failed: \(error)")
+            if let free = DiskSpace.available(layout.root), free < DiskSpace.fullBelow {
+                throw SQLError.general("Nothing was changed: \(DiskSpace.fullMessage(layout.root, free: free))")
+            }
             throw SQLError.general("catalog write failed: \(error)")
         }
     }

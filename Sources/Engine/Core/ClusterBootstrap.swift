@@ -27,18 +27,39 @@ enum ClusterBootstrap {
             FileLogHandler(path: layout.logDirectory + "/snapdeck.log")
         }
         logger.logLevel = .info
-        let store: CatalogStore
-        do {
-            store = try CatalogStore(path: layout.catalogPath)
-        } catch {
-            throw SQLError.general("cannot open catalog \(layout.catalogPath): \(error)")
-        }
+        let store = try openCatalog(layout)
         let cluster = Cluster(layout: layout, store: store, lock: lock, logger: logger)
+        if let reason = store.readOnlyReason {
+            // Nothing may be written: no set-up, no clean-up, jobs stay journalled as they are.
+            try cluster.startJobs(resuming: false)
+            logger.warning("opened data directory \(root) read-only as process \(getpid()): \(reason)")
+            return cluster
+        }
         try initializeIfNew(cluster, backends: backends)
         try collectGarbage(cluster)
-        try cluster.startJobs()
+        try cluster.startJobs(resuming: true)
         logger.info("opened data directory \(root) as process \(getpid())")
         return cluster
+    }
+
+    /// The catalog, for writing; or, when the disk holding it is full (SQLite cannot even
+    /// create its WAL files then), for reading only, so that statements that only read still
+    /// run and the rest say why they cannot.
+    private static func openCatalog(_ layout: DataLayout) throws(SQLError) -> CatalogStore {
+        do {
+            return try CatalogStore(path: layout.catalogPath)
+        } catch {
+            let free = DiskSpace.available(layout.root)
+            guard let free, free < DiskSpace.fullBelow, FileManager.default.fileExists(atPath: layout.catalogPath) else {
+                throw SQLError.general("cannot open catalog \(layout.catalogPath): \(error)")
+            }
+            let reason = DiskSpace.fullMessage(layout.root, free: free)
+            do {
+                return try CatalogStore(readOnlyAt: layout.catalogPath, reason: reason)
+            } catch {
+                throw SQLError.general("\(reason); the catalog cannot be read either: \(error)")
+            }
+        }
     }
 
     private static func initializeIfNew(_ cluster: Cluster, backends: Int) throws(SQLError) {

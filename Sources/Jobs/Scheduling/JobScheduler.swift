@@ -58,13 +58,21 @@ public final class JobScheduler: @unchecked Sendable {
         DispatchQueue.getSpecific(key: Self.onQueueKey) == true ? body() : queue.sync(execute: body)
     }
 
-    /// Loads the journal, resumes unfinished jobs where they stopped, and starts the timer.
-    public func start() throws {
+    /// Loads the journal; with `resuming`, also resumes unfinished jobs where they stopped,
+    /// finishes owed clean-ups and starts the timer. Without it (a read-only data directory)
+    /// the jobs are only shown.
+    public func start(resuming: Bool) throws {
         let records = try journal.load(.backup, as: BackupJobRecord.self)
         let restoreRecords = try journal.load(.restore, as: RestoreJobRecord.self)
         queue.sync {
             for record in records { backups[record.jobId] = BackupRuntime(record: record) }
             for record in restoreRecords { restores[record.jobId] = RestoreRuntime(record: record) }
+        }
+        guard resuming else {
+            onQueue { stopped = true }
+            return
+        }
+        queue.sync {
             collectStaleSnapshots()
             removeOrphanedHiddenObjects()
             for job in backups.values where !job.record.state.isDone { resumeBackup(job) }
