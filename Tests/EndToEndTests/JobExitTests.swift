@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `snapdeck sql` waits for the jobs its statements start and exits 1 when one ends
-/// CANCELLED, whether it is a backup or a restore.
+/// CANCELLED, whether it is a backup or a restore; `--detach` leaves them to the next process.
 @Suite struct JobExitTests {
     @Test func aRestoreThatEndsCancelledExitsWithOneAndSaysWhy() throws {
         let dir = SnapDeckProcess.temporaryDirectory()
@@ -33,5 +33,26 @@ import Testing
         #expect(restore.stderr.contains("ERROR 1105 (HY000): restore s CANCELLED: [COMMON_ERROR, msg: invalid md5 of downloaded file: "), "\(restore.stderr)")
         #expect(restore.stderr.contains(segment.split(separator: "/").last.map(String.init) ?? "-"))
         #expect(!restore.stdout.contains("FINISHED"))
+    }
+
+    @Test func detachedJobsResumeInTheNextProcess() throws {
+        let dir = SnapDeckProcess.temporaryDirectory()
+        let repo = dir + "-repo"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: repo)
+        }
+        let first = try SnapDeckProcess.run(["sql", "--data", dir, "--detach", "-e", """
+            CREATE DATABASE d; CREATE TABLE d.t (k INT) DISTRIBUTED BY HASH(k) BUCKETS 2;
+            INSERT INTO d.t VALUES (1), (2);
+            CREATE REPOSITORY r WITH LOCAL ON LOCATION '\(repo)';
+            ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = 'PENDING');
+            BACKUP SNAPSHOT d.later TO r;
+            """])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(SnapDeckProcess.journalState(dir) == "PENDING")
+        let second = try SnapDeckProcess.run(["sql", "--data", dir, "--wait-all", "-e", "ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')"])
+        #expect(second.status == 0)
+        #expect(SnapDeckProcess.journalState(dir) == "FINISHED")
     }
 }

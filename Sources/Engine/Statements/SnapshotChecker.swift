@@ -38,7 +38,7 @@ struct SnapshotChecker {
         } catch {
             return [Row(file: nil, status: "DAMAGED", detail: "cannot list the snapshot: \(error.message)")]
         }
-        var problems: [Row] = []
+        var problems: [Row] = repositoryInfoProblems(paths)
         var metaKey: String?
         do {
             metaKey = try browser.metaFile(label: label)
@@ -95,6 +95,24 @@ struct SnapshotChecker {
             file: nil, status: problems.isEmpty ? "OK" : "DAMAGED",
             detail: "checked \(expected.count) files, \(reader.bytes) bytes: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
         return problems + [summary]
+    }
+}
+
+extension SnapshotChecker {
+    /// The repository's own `__repo_info` must be there, read, and name this repository: a
+    /// cluster that creates the repository to restore from it reads that file first.
+    func repositoryInfoProblems(_ paths: RepositoryPaths) -> [Row] {
+        do {
+            let info = try RepoInfoFile.decode(try store.get(paths.repoInfo))
+            guard info.name == repositoryName else {
+                return [Row(file: paths.repoInfo, status: "DAMAGED", detail: "names repository '\(info.name)', not '\(repositoryName)'")]
+            }
+            return []
+        } catch let error as ObjectStoreError where error.kind == .notFound {
+            return [Row(file: paths.repoInfo, status: "MISSING", detail: "the repository has no __repo_info")]
+        } catch {
+            return [Row(file: paths.repoInfo, status: "DAMAGED", detail: "\(error)")]
+        }
     }
 }
 
