@@ -84,7 +84,7 @@ private struct WaitedJob {
                 done: v.record.state.isDone, cancelled: v.record.state == .cancelled, status: v.record.status.cell,
                 seconds: Double(v.record.finishedTime - v.record.createTime) / 1000,
                 progressText: progress("backup", v.record.label, v.record.state.rawValue, v.bytesDone, v.bytesTotal, v.filesDone,
-                                       v.filesTotal, v.throughput, v.etaSeconds, failing: v.record.taskErrors.count),
+                                       v.filesTotal, v.throughput, v.etaSeconds, reason: reason(v.record.taskErrors, v.record.status)),
                 waitingReason: reason(v.record.taskErrors, v.record.status))
         }
         let restores = cluster.scheduler.restoreViews(database: nil).filter { wanted.contains($0.record.jobId) }.map { v in
@@ -93,19 +93,20 @@ private struct WaitedJob {
                 done: v.record.state.isDone, cancelled: v.record.state == .cancelled, status: v.record.status.cell,
                 seconds: Double(v.record.finishedTime - v.record.createTime) / 1000,
                 progressText: progress("restore", v.record.label, v.record.state.rawValue, v.bytesDone, v.record.bytesTotal,
-                                       v.filesDone, v.filesTotal, v.throughput, v.etaSeconds, failing: v.record.taskErrors.count),
+                                       v.filesDone, v.filesTotal, v.throughput, v.etaSeconds, reason: reason(v.record.taskErrors, v.record.status)),
                 waitingReason: reason(v.record.taskErrors, v.record.status))
         }
         return (backups + restores).sorted { $0.id < $1.id }
     }
 
     private static func progress(_ kind: String, _ label: String, _ state: String, _ bytesDone: Int64, _ bytesTotal: Int64,
-                                 _ filesDone: Int, _ filesTotal: Int, _ throughput: Double?, _ eta: Double?, failing: Int) -> String {
+                                 _ filesDone: Int, _ filesTotal: Int, _ throughput: Double?, _ eta: Double?, reason: String) -> String {
         let percent = bytesTotal > 0 ? Int(Double(bytesDone) / Double(bytesTotal) * 100) : 0
         var text = "\(kind) \(label): \(state) \(percent)% \(filesDone)/\(filesTotal) files"
         if let throughput { text += " " + JobTime.rate(throughput) }
         if let eta { text += " ETA " + JobTime.duration(eta) }
-        if failing > 0 { text += " (\(failing) failing, retrying)" }
+        // One terminal line: the reason is cut, the full text is in SHOW BACKUP / SHOW RESTORE.
+        if !reason.isEmpty { text += " (retrying: \(reason.count > 70 ? reason.prefix(69) + "…" : Substring(reason)))" }
         return text
     }
 

@@ -3,8 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Repository locations that would lose backups or write where they must not: every one is
-/// refused with a reason, and nothing is created.
+/// Repository locations that would lose backups or write where they must not, and names that
+/// would become paths: every one is refused with a reason, and nothing is created.
 @Suite struct HostileLocationTests {
     /// Locations relative to a cluster's data directory `{data}` (named `{name}`) and
     /// `{sibling}`, a folder beside it.
@@ -69,5 +69,29 @@ import Testing
         let message = t.error("BACKUP SNAPSHOT shop.s TO repo")?.message ?? "accepted"
         #expect(message.contains("is inside the data directory"), "\(message)")
         #expect(try t.sql("SHOW BACKUP FROM shop").rows.isEmpty)
+    }
+
+    /// Labels, repository, database and table names become folder and file names: path
+    /// tricks and control characters never get that far.
+    @Test func namesThatWouldBecomePathsAreRefused() throws {
+        let t = try TestCluster()
+        try t.makeBackupFixture()
+        let before = Set(FileManager.default.subpaths(atPath: t.repositoryPath) ?? [])
+        for label in ["../escape", "a/b", "a\\b", ".", "..", "x\u{0}y", "tab\tlabel", String(repeating: "l", count: 129), ""] {
+            let message = t.error("BACKUP SNAPSHOT shop.`\(label)` TO repo")?.message ?? "accepted"
+            #expect(message.hasPrefix("Label format error") || message.hasPrefix("You have an error"), "\(label.debugDescription): \(message)")
+        }
+        for name in ["../r", "r/x", "r\u{1}", ".hidden"] {
+            let message = t.error("CREATE REPOSITORY `\(name)` WITH LOCAL ON LOCATION '\(t.path)-other'")?.message ?? "accepted"
+            #expect(message.hasPrefix("Incorrect repository name"), "\(name.debugDescription): \(message)")
+        }
+        for name in ["../d", "d/e", "d\u{7f}", ".."] {
+            #expect(t.error("CREATE DATABASE `\(name)`")?.code == 1102, "\(name.debugDescription)")
+            #expect(t.error("CREATE TABLE shop.`\(name)` (k INT) DISTRIBUTED BY HASH(k) BUCKETS 1")?.code == 1103, "\(name.debugDescription)")
+        }
+        #expect(try t.sql("SHOW BACKUP FROM shop").rows.isEmpty)
+        #expect(Set(FileManager.default.subpaths(atPath: t.repositoryPath) ?? []) == before)
+        #expect(!FileManager.default.fileExists(atPath: t.path + "-other"))
+        #expect(!FileManager.default.fileExists(atPath: (t.path as NSString).deletingLastPathComponent + "/escape"))
     }
 }
