@@ -137,6 +137,8 @@ struct JobTransferControl: TransferControl {
     func advance(_ bytes: Int) {
         progress.transferring()
         limiter.consume(bytes, rate: settings.rateLimitBytesPerSecond)
-        if settings.faultTransferStallMilliseconds > 0 { usleep(UInt32(settings.faultTransferStallMilliseconds) * 1000) }
+        // A stalled transfer does not notice a cancel until its chunk is through, as a write
+        // blocked on a slow network would not. (usleep refuses a second or more.)
+        if settings.faultTransferStallMilliseconds > 0 { Thread.sleep(forTimeInterval: Double(settings.faultTransferStallMilliseconds) / 1000) }
     }
 }

@@ -103,6 +103,8 @@ public final class JobScheduler: @unchecked Sendable {
         // The stopped tasks' reports are queued by now; after them, start what is owed.
         onQueue { runOwedCleanups() }
         _ = background.wait(timeout: .now() + 30)
+        // Clean-ups journal their end from the queue: let those records land before exit.
+        onQueue {}
     }
 
     private func tick() {
