@@ -64,56 +64,39 @@ struct JobWaiter {
 
 /// What the waiter shows of one backup or restore job.
 private struct WaitedJob {
-    var id: Int64
-    var kind: String
-    var label: String
-    var state: String
-    var done: Bool
-    var cancelled: Bool
-    var status: String
-    var seconds: Double
-    var progressText: String
-    /// The job's task errors, or its status while it retries writing its info file.
-    var waitingReason: String
+    let job: any JobProgress
+
+    var id: Int64 { job.jobId }
+    var kind: String { job.kind == .backup ? "backup" : "restore" }
+    var label: String { job.label }
+    var state: String { job.stateName }
+    var done: Bool { job.isDone }
+    var cancelled: Bool { job.isCancelled }
+    var status: String { job.status.cell }
+    var seconds: Double { Double(job.finishedTime - job.createTime) / 1000 }
 
     static func all(_ cluster: Cluster, _ ids: [Int64]) -> [WaitedJob] {
         let wanted = Set(ids)
-        let backups = cluster.scheduler.backupViews(database: nil).filter { wanted.contains($0.record.jobId) }.map { v in
-            WaitedJob(
-                id: v.record.jobId, kind: "backup", label: v.record.label, state: v.record.state.rawValue,
-                done: v.record.state.isDone, cancelled: v.record.state == .cancelled, status: v.record.status.cell,
-                seconds: Double(v.record.finishedTime - v.record.createTime) / 1000,
-                progressText: progress("backup", v.record.label, v.record.state.rawValue, v.bytesDone, v.bytesTotal, v.filesDone,
-                                       v.filesTotal, v.throughput, v.etaSeconds, reason: reason(v.record.taskErrors, v.record.status)),
-                waitingReason: reason(v.record.taskErrors, v.record.status))
-        }
-        let restores = cluster.scheduler.restoreViews(database: nil).filter { wanted.contains($0.record.jobId) }.map { v in
-            WaitedJob(
-                id: v.record.jobId, kind: "restore", label: v.record.label, state: v.record.state.rawValue,
-                done: v.record.state.isDone, cancelled: v.record.state == .cancelled, status: v.record.status.cell,
-                seconds: Double(v.record.finishedTime - v.record.createTime) / 1000,
-                progressText: progress("restore", v.record.label, v.record.state.rawValue, v.bytesDone, v.record.bytesTotal,
-                                       v.filesDone, v.filesTotal, v.throughput, v.etaSeconds, reason: reason(v.record.taskErrors, v.record.status)),
-                waitingReason: reason(v.record.taskErrors, v.record.status))
-        }
-        return (backups + restores).sorted { $0.id < $1.id }
+        let jobs: [any JobProgress] = cluster.scheduler.backupViews(database: nil) + cluster.scheduler.restoreViews(database: nil)
+        return jobs.filter { wanted.contains($0.jobId) }.sorted { $0.jobId < $1.jobId }.map(WaitedJob.init)
     }
 
-    private static func progress(_ kind: String, _ label: String, _ state: String, _ bytesDone: Int64, _ bytesTotal: Int64,
-                                 _ filesDone: Int, _ filesTotal: Int, _ throughput: Double?, _ eta: Double?, reason: String) -> String {
-        let percent = bytesTotal > 0 ? Int(Double(bytesDone) / Double(bytesTotal) * 100) : 0
-        var text = "\(kind) \(label): \(state) \(percent)% \(filesDone)/\(filesTotal) files"
-        if let throughput { text += " " + JobTime.rate(throughput) }
-        if let eta { text += " ETA " + JobTime.duration(eta) }
+    /// The job's first failing task, or its status while it retries writing its info file.
+    var waitingReason: String {
+        if let first = job.taskErrors.sorted(by: { $0.key < $1.key }).first {
+            return "[\(first.key)=\(first.value)]" + (job.taskErrors.count > 1 ? " and \(job.taskErrors.count - 1) more" : "")
+        }
+        return job.status.isOK ? "" : job.status.message
+    }
+
+    var progressText: String {
+        let percent = job.bytesTotal > 0 ? Int(Double(job.bytesDone) / Double(job.bytesTotal) * 100) : 0
+        var text = "\(kind) \(label): \(state) \(percent)% \(job.filesDone)/\(job.filesTotal) files"
+        if let throughput = job.throughput { text += " " + JobTime.rate(throughput) }
+        if let eta = job.etaSeconds { text += " ETA " + JobTime.duration(eta) }
         // One terminal line: the reason is cut, the full text is in SHOW BACKUP / SHOW RESTORE.
+        let reason = waitingReason
         if !reason.isEmpty { text += " (retrying: \(reason.count > 70 ? reason.prefix(69) + "…" : Substring(reason)))" }
         return text
-    }
-
-    private static func reason(_ errors: [Int64: String], _ status: JobStatus) -> String {
-        if let first = errors.sorted(by: { $0.key < $1.key }).first {
-            return "[\(first.key)=\(first.value)]" + (errors.count > 1 ? " and \(errors.count - 1) more" : "")
-        }
-        return status.isOK ? "" : status.message
     }
 }
