@@ -23,4 +23,9 @@ int snapdeck_start_writeback(int fd);
 /// 1 when the running CPU has SSE4.2 (so the fast CRC32C path is taken).
 int snapdeck_crc32c_is_hardware(void);
 
+/// statfs(2)'s f_type, the magic number of the file system holding `path` (or `fd`), or -1
+/// with errno set: Glibc's Swift overlay does not expose statfs.
+int64_t snapdeck_file_system_type(const char *path);
+int64_t snapdeck_file_system_type_of(int fd);
+
 #endif

@@ -38,12 +38,7 @@ extension Cluster {
         try c.require(.load, on: database.name)
         let converter = try RowConverter(table: table, columns: load.columns)
         try converter.checkRequiredColumns()
-        let bytes: [UInt8]
-        do {
-            bytes = try DurableFile.read(load.path)
-        } catch {
-            throw SQLError(code: 2, sqlState: "HY000", "File '\(load.path)' not found or unreadable: \(error)")
-        }
+        let bytes = try readInput(load.path)
         let fileName = (load.path as NSString).lastPathComponent
         var router = RowRouter(table: table, catalog: c.catalog)
         let separator = Array((load.columnSeparator ?? ",").utf8)
@@ -90,6 +85,34 @@ extension Cluster {
         try outcome.get()
         let loaded = try commitLoad(router, table: table)
         return ResultSet(affectedRows: loaded, info: "Records: \(loaded)  Deleted: 0  Skipped: 0  Warnings: 0")
+    }
+
+    /// The whole of a regular file; anything else is refused before a byte is read (see
+    /// `InputFile`).
+    private func readInput(_ path: String) throws(SQLError) -> [UInt8] {
+        let file: InputFile
+        do {
+            file = try InputFile.open(path)
+        } catch {
+            switch error {
+            case .unreadable(let reason):
+                throw SQLError(code: 2, sqlState: "HY000", "File '\(path)' not found or unreadable: \(reason)")
+            case .notRegular:
+                throw SQLError(code: 2, sqlState: "HY000", "LOAD DATA reads regular files only: \(error)")
+            }
+        }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { chunk.deallocate() }
+        var bytes: [UInt8] = []
+        do throws(FileError) {
+            while true {
+                let n = try file.read(into: chunk)
+                if n == 0 { return bytes }
+                bytes += chunk[0..<n]
+            }
+        } catch {
+            throw SQLError(code: 2, sqlState: "HY000", "File '\(path)' not found or unreadable: \(error)")
+        }
     }
 
     private func convertField(
