@@ -68,6 +68,9 @@ public enum FrontendConfig {
         ConfigKnob(
             key: "load_max_rows_per_statement", defaultValue: "50000000", kind: .int,
             range: 1...Int64.max, comment: "largest INSERT or LOAD DATA accepted in one statement"),
+        ConfigKnob(
+            key: "load_read_chunk_bytes", defaultValue: String(4 << 20), kind: .int,
+            range: 1...Int64(1) << 30, comment: "bytes LOAD DATA reads from its file at a time"),
     ]
 
     public static func knob(_ key: String) -> ConfigKnob? { knobs.first { $0.key == key } }

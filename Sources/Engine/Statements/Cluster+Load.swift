@@ -33,85 +33,62 @@ extension Cluster {
         return ResultSet(affectedRows: loaded)
     }
 
+    /// LOAD DATA [LOCAL] INFILE: reads the file in chunks (`load_read_chunk_bytes`), so the
+    /// file is never held whole in memory. Only regular files are read (see `InputFile`).
     func loadData(_ load: LoadData, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         let (database, table) = try c.table(load.table)
         try c.require(.load, on: database.name)
         let converter = try RowConverter(table: table, columns: load.columns)
         try converter.checkRequiredColumns()
-        let bytes = try readInput(load.path)
-        let fileName = (load.path as NSString).lastPathComponent
-        var router = RowRouter(table: table, catalog: c.catalog)
-        let separator = Array((load.columnSeparator ?? ",").utf8)
-        let limit = configInt("load_max_rows_per_statement")
-        let outcome: Result<Void, SQLError> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = CSVReader(bytes: buffer, separator: separator)
-            reader.skipLines(load.ignoreLines)
-            var fields: [CSVReader.Field] = []
-            var row = converter.emptyRow
-            let types = converter.targets.map { table.columns[$0].type }
-            do throws(SQLError) {
-                while true {
-                    let more: Bool
-                    do {
-                        more = try reader.next(into: &fields)
-                    } catch let problem as CSVReader.Problem {
-                        throw SQLError.general(problem.message(file: fileName))
-                    } catch {
-                        throw SQLError.general("\(error)")
-                    }
-                    guard more else { break }
-                    let position = "at line \(reader.line) of \(fileName)"
-                    if fields.count < types.count {
-                        throw SQLError(code: 1261, sqlState: "01000", "Row doesn't contain data for all columns: \(fields.count) of \(types.count) \(position)")
-                    }
-                    if fields.count > types.count {
-                        throw SQLError(code: 1262, sqlState: "01000", "Row was truncated; it contained more data than there were input columns: \(fields.count) for \(types.count) \(position)")
-                    }
-                    row = converter.emptyRow
-                    for i in 0..<types.count {
-                        let value = try convertField(fields[i], buffer, types[i], converter, field: i, position)
-                        try converter.set(value, field: i, in: &row, at: position)
-                    }
-                    try route(row, into: &router, at: position)
-                    if router.rowCount > limit {
-                        throw SQLError.general("LOAD DATA exceeds load_max_rows_per_statement (\(limit) rows)")
-                    }
-                }
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try outcome.get()
-        let loaded = try commitLoad(router, table: table)
-        return ResultSet(affectedRows: loaded, info: "Records: \(loaded)  Deleted: 0  Skipped: 0  Warnings: 0")
-    }
-
-    /// The whole of a regular file; anything else is refused before a byte is read (see
-    /// `InputFile`).
-    private func readInput(_ path: String) throws(SQLError) -> [UInt8] {
         let file: InputFile
         do {
-            file = try InputFile.open(path)
+            file = try InputFile.open(load.path)
         } catch {
             switch error {
             case .unreadable(let reason):
-                throw SQLError(code: 2, sqlState: "HY000", "File '\(path)' not found or unreadable: \(reason)")
+                throw SQLError(code: 2, sqlState: "HY000", "File '\(load.path)' not found or unreadable: \(reason)")
             case .notRegular:
                 throw SQLError(code: 2, sqlState: "HY000", "LOAD DATA reads regular files only: \(error)")
             }
         }
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
-        defer { chunk.deallocate() }
-        var bytes: [UInt8] = []
-        do throws(FileError) {
-            while true {
-                let n = try file.read(into: chunk)
-                if n == 0 { return bytes }
-                bytes += chunk[0..<n]
+        let fileName = (load.path as NSString).lastPathComponent
+        let input = CSVFileReader(
+            file: file, separator: Array((load.columnSeparator ?? ",").utf8), skippingLines: load.ignoreLines,
+            chunkSize: configInt("load_read_chunk_bytes"), maxRecordBytes: CSVFileReader.maxRecordBytes)
+        var router = RowRouter(table: table, catalog: c.catalog)
+        let limit = configInt("load_max_rows_per_statement")
+        let types = converter.targets.map { table.columns[$0].type }
+        var fields: [CSVReader.Field] = []
+        while try next(input, into: &fields, fileName) {
+            let position = "at line \(input.line) of \(fileName)"
+            if fields.count < types.count {
+                throw SQLError(code: 1261, sqlState: "01000", "Row doesn't contain data for all columns: \(fields.count) of \(types.count) \(position)")
             }
+            if fields.count > types.count {
+                throw SQLError(code: 1262, sqlState: "01000", "Row was truncated; it contained more data than there were input columns: \(fields.count) for \(types.count) \(position)")
+            }
+            var row = converter.emptyRow
+            let window = input.window
+            for i in 0..<types.count {
+                let value = try convertField(fields[i], window, types[i], converter, field: i, position)
+                try converter.set(value, field: i, in: &row, at: position)
+            }
+            try route(row, into: &router, at: position)
+            if router.rowCount > limit {
+                throw SQLError.general("LOAD DATA exceeds load_max_rows_per_statement (\(limit) rows)")
+            }
+        }
+        let loaded = try commitLoad(router, table: table)
+        return ResultSet(affectedRows: loaded, info: "Records: \(loaded)  Deleted: 0  Skipped: 0  Warnings: 0")
+    }
+
+    private func next(_ input: CSVFileReader, into fields: inout [CSVReader.Field], _ fileName: String) throws(SQLError) -> Bool {
+        do {
+            return try input.next(into: &fields)
+        } catch let problem as CSVReader.Problem {
+            throw SQLError.general(problem.message(file: fileName))
         } catch {
-            throw SQLError(code: 2, sqlState: "HY000", "File '\(path)' not found or unreadable: \(error)")
+            throw SQLError.general("Load failed: \(error)")
         }
     }
 
