@@ -5,7 +5,10 @@ import Testing
 @Suite(.serialized) struct CrashTests {
     /// kill -9 while a load is writing its segment files: after a restart the table holds all
     /// of the load or none of it, and no segment file exists that the catalog does not list.
-    @Test func killDuringALoadLeavesAllOrNothing() throws {
+    /// With the default buffer the load writes its segments at the end; with a small one it
+    /// writes them as it reads, so the kill comes while it is still reading.
+    @Test(arguments: [nil, "65536"])
+    func killDuringALoadLeavesAllOrNothing(buffer: String?) throws {
         let dir = SnapDeckProcess.temporaryDirectory()
         let file = dir + ".csv"
         defer {
@@ -18,7 +21,7 @@ import Testing
         let setup = try SnapDeckProcess.run(["sql", "--data", dir, "-e", """
             CREATE DATABASE d;
             CREATE TABLE d.t (k INT, name VARCHAR(32), v INT) DISTRIBUTED BY HASH(k) BUCKETS 16;
-            """])
+            """ + (buffer.map { "ADMIN SET FRONTEND CONFIG ('load_buffer_bytes' = '\($0)');" } ?? "")])
         #expect(setup.status == 0)
         let loader = try SnapDeckProcess.start(["sql", "--data", dir, "-e", "LOAD DATA LOCAL INFILE '\(file)' INTO TABLE d.t"])
         // Kill as soon as the first segment file appears (or whenever the load ends first).

@@ -28,4 +28,8 @@ int snapdeck_crc32c_is_hardware(void);
 int64_t snapdeck_file_system_type(const char *path);
 int64_t snapdeck_file_system_type_of(int fd);
 
+/// mallopt(M_MMAP_THRESHOLD, bytes): allocations of `bytes` or more get mappings of their own,
+/// unmapped when freed, and glibc stops moving the threshold. Returns 1 on success.
+int snapdeck_map_allocations_from(size_t bytes);
+
 #endif

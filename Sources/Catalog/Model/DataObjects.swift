@@ -64,9 +64,11 @@ public struct ReplicaRecord: Sendable, Codable, Equatable {
     }
 }
 
-/// One load's data in one tablet: a single immutable segment file, byte-identical on every
+/// Rows of one load in one tablet: a single immutable segment file, byte-identical on every
 /// replica, at `backends/<be>/data/<tabletId>/<rowsetId>_0.dat`. Its checksums are taken when
-/// it is written, so backups never hash it again (SPEC §3.2).
+/// it is written, so backups never hash it again (SPEC §3.2). A load bigger than its memory
+/// budget writes several rowsets into a tablet, all with the load's one version; a load that
+/// fits writes one.
 public struct RowsetRecord: Sendable, Codable, Equatable {
     public var id: ObjectID
     public var tabletId: ObjectID

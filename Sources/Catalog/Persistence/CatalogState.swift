@@ -72,10 +72,16 @@ public struct CatalogState: Sendable {
         (replicasByTablet[tabletId] ?? []).compactMap { replicas[$0] }
     }
 
-    /// Rowsets in version order.
+    /// Rowsets in version order; the several rowsets a big load writes into one tablet share
+    /// its version and come in the order they were written.
     public func rowsets(of tabletId: ObjectID) -> [RowsetRecord] {
         (rowsetsByTablet[tabletId] ?? []).compactMap { rowsets[$0] }
-            .sorted { $0.version < $1.version }
+            .sorted { ($0.version, $0.id) < ($1.version, $1.id) }
+    }
+
+    /// How many versions a tablet's rowsets make up (fewer than its rowsets after a big load).
+    public func versionCount(of tabletId: ObjectID) -> Int {
+        Set(rowsets(of: tabletId).map(\.version)).count
     }
 }
 

@@ -69,6 +69,9 @@ public enum FrontendConfig {
             key: "load_max_rows_per_statement", defaultValue: "50000000", kind: .int,
             range: 1...Int64.max, comment: "largest INSERT or LOAD DATA accepted in one statement"),
         ConfigKnob(
+            key: "load_buffer_bytes", defaultValue: String(64 << 20), kind: .int,
+            range: 1...Int64(16) << 30, comment: "encoded rows a load holds in memory before writing its fullest segments"),
+        ConfigKnob(
             key: "load_read_chunk_bytes", defaultValue: String(4 << 20), kind: .int,
             range: 1...Int64(1) << 30, comment: "bytes LOAD DATA reads from its file at a time"),
     ]

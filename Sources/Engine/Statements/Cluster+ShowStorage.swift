@@ -48,7 +48,7 @@ extension Cluster {
                     let alive = c.catalog.backends[replica.backendId]?.alive ?? false
                     rows.append([
                         String(tablet.id), String(replica.id), String(replica.backendId), p.name, String(p.visibleVersion),
-                        String(rowsets.count), String(rowsets.count), String(size), String(count), alive ? "NORMAL" : "BACKEND_DOWN",
+                        String(c.catalog.versionCount(of: tablet.id)), String(rowsets.count), String(size), String(count), alive ? "NORMAL" : "BACKEND_DOWN",
                         layout.tabletDirectory(backend: replica.backendId, tablet: tablet.id),
                     ])
                 }

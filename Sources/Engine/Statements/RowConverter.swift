@@ -49,11 +49,11 @@ struct RowConverter {
     var emptyRow: [Value] { template }
 
     /// Stores `value` into `row` for supplied field `field`, enforcing NOT NULL.
-    func set(_ value: Value, field: Int, in row: inout [Value], at position: String) throws(SQLError) {
+    func set(_ value: Value, field: Int, in row: inout [Value], at position: @autoclosure () -> String) throws(SQLError) {
         let index = targets[field]
         let column = table.columns[index]
         if value.isNull && !column.nullable {
-            throw SQLError(code: 1048, sqlState: "23000", "Column '\(column.name)' cannot be null \(position)")
+            throw SQLError(code: 1048, sqlState: "23000", "Column '\(column.name)' cannot be null \(position())")
         }
         row[index] = value
     }

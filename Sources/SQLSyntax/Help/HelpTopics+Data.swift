@@ -25,7 +25,9 @@ extension HelpTopics {
             summary: """
                 Loads a delimited text file (comma-separated unless another separator is given) \
                 into a table as one new version, all rows or none. IGNORE skips header lines; the \
-                column list says which table column each field fills.
+                column list says which table column each field fills. The file must be a regular \
+                file (not a FIFO, device, directory or /proc file); it is read in chunks, so any \
+                size loads in bounded memory.
                 """,
             example: "LOAD DATA LOCAL INFILE '/tmp/sales.csv' INTO TABLE sales IGNORE 1 LINES;"),
         HelpEntry(

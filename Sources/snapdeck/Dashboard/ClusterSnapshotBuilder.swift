@@ -111,7 +111,7 @@ final class ClusterSnapshotBuilder {
                         return CatalogNode(
                             kind: .tablet, id: tablet.id, name: String(tablet.id), rows: rowsets.reduce(0) { $0 + $1.rowCount },
                             bytes: rowsets.reduce(0) { $0 + $1.size }, files: rowsets.count, version: p.visibleVersion,
-                            versionCount: rowsets.count, backends: catalog.replicas(of: tablet.id).map(\.backendId))
+                            versionCount: catalog.versionCount(of: tablet.id), backends: catalog.replicas(of: tablet.id).map(\.backendId))
                     }
                     return CatalogNode(
                         kind: .partition, id: p.id, name: p.name, rows: tablets.reduce(0) { $0 + $1.rows },
