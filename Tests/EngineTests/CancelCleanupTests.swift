@@ -36,6 +36,21 @@ import Testing
         #expect(try t.waitForBackup("gone"))
     }
 
+    /// Writes cut off by a crash leave `.part` files, which listings never show: dropping the
+    /// snapshot removes them too, and with them the snapshot's folder.
+    @Test func dropSnapshotRemovesUnfinishedWritesToo() throws {
+        let t = try TestCluster()
+        try t.makeBackupFixture()
+        try t.sql("BACKUP SNAPSHOT shop.gone TO repo")
+        #expect(try t.waitForBackup("gone"))
+        let folder = t.repositoryPath + "/__palo_repository_repo/__ss_gone"
+        let tablet = try #require(t.repositoryFiles().first { $0.contains("__ss_gone/__ss_content/") && $0.contains(".dat.") })
+        try Data("half".utf8).write(to: URL(fileURLWithPath: t.repositoryPath + "/" + tablet + "9.part"))
+        try Data("half".utf8).write(to: URL(fileURLWithPath: folder + "/__info_2099-01-01-00-00-00.part"))
+        try t.sql("DROP SNAPSHOT gone ON repo")
+        #expect(!FileManager.default.fileExists(atPath: folder), "\((FileManager.default.subpaths(atPath: folder) ?? []))")
+    }
+
     /// A restore cancelled while its downloads run, in a process that then exits at once: the
     /// next process drops the hidden table it created, so its name is free again.
     @Test func aCancelledRestoresRollbackIsFinishedByTheNextProcess() throws {

@@ -22,7 +22,11 @@ extension Cluster {
         } catch {
             throw SQLError.general("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
         }
-        guard !objects.isEmpty else { throw SQLError.general("Snapshot \(label) does not exist in repository \(repository.name)") }
+        guard !objects.isEmpty else {
+            // Writes a crash cut off are not listed, but they are this label's: they go too.
+            try? store.discardIncompleteWrites(prefix: prefix)
+            throw SQLError.general("Snapshot \(label) does not exist in repository \(repository.name)")
+        }
         let infos = objects.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_") }
         let chosen = timestamp.map { ts in infos.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_\(ts).") } } ?? infos
         if let timestamp, chosen.isEmpty {
