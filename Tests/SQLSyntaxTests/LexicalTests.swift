@@ -25,6 +25,16 @@ import Testing
             ])
     }
 
+    /// A megabyte of escapes in one literal. Each escape used to copy the whole value built so
+    /// far (about 19 s for this input through `snapdeck sql`); the answer is what is checked here.
+    @Test func aMegabyteOfEscapes() throws {
+        let pairs = 1 << 19
+        let backslashes = String(repeating: "\\", count: 2 * pairs)
+        #expect(try insertedValues("'\(backslashes)'") == [.string(String(repeating: "\\", count: pairs))])
+        let mixed = String(repeating: #"\%\n"#, count: pairs / 2)
+        #expect(try insertedValues("'\(mixed)'") == [.string(String(repeating: "\\%\n", count: pairs / 2))])
+    }
+
     @Test func numbers() throws {
         let values = try insertedValues("0, 42, -7, 3.25, -0.5, 1e3, 1.5E-3, -2e+2, 007, +4")
         #expect(

@@ -102,7 +102,7 @@ struct Lexer {
             if current == "\\" {
                 guard let escaped = scalar(at: index + 1) else { break }
                 if escaped == "\n" { line += 1 }
-                value.append(contentsOf: Lexer.unescape(escaped))
+                Lexer.append(unescaping: escaped, to: &value)
                 index += 2
                 continue
             }
@@ -123,18 +123,22 @@ struct Lexer {
         return Failure(offset: start, line: startLine)
     }
 
-    /// MySQL's escapes; `\%` and `\_` keep their backslash so LIKE patterns can match them
-    /// literally, and any other escaped character stands for itself.
-    private static func unescape(_ escaped: Unicode.Scalar) -> [Unicode.Scalar] {
+    /// Appends what an escape stands for, by MySQL's rules; `\%` and `\_` keep their backslash
+    /// so LIKE patterns can match them literally, and any other escaped character stands for
+    /// itself. One scalar at a time: `append(contentsOf:)` on a UnicodeScalarView copies the
+    /// whole string so far, which made a long run of escapes quadratic.
+    private static func append(unescaping escaped: Unicode.Scalar, to value: inout String.UnicodeScalarView) {
         switch escaped {
-        case "n": return ["\n"]
-        case "t": return ["\t"]
-        case "r": return ["\r"]
-        case "b": return ["\u{08}"]
-        case "0": return ["\u{00}"]
-        case "Z": return ["\u{1A}"]
-        case "%", "_": return ["\\", escaped]
-        default: return [escaped]
+        case "n": value.append("\n")
+        case "t": value.append("\t")
+        case "r": value.append("\r")
+        case "b": value.append("\u{08}")
+        case "0": value.append("\u{00}")
+        case "Z": value.append("\u{1A}")
+        case "%", "_":
+            value.append("\\")
+            value.append(escaped)
+        default: value.append(escaped)
         }
     }
 
