@@ -9,7 +9,8 @@ struct SQLCommand: ParsableCommand {
 
     @OptionGroup var options: ClusterOptions
 
-    @Option(name: [.short, .customLong("execute")], help: "Statements to run, separated by ';'.")
+    // The value is taken whatever it looks like: SQL may start with a `--` comment.
+    @Option(name: [.short, .customLong("execute")], parsing: .unconditional, help: "Statements to run, separated by ';'.")
     var execute: String?
 
     @Option(name: [.customShort("D"), .long], help: "Database to use.")
