@@ -37,10 +37,10 @@ struct InteractiveShell {
                 if !Self.carriesSecret(pending) {
                     editor.addHistory(pending.replacingOccurrences(of: "\n", with: " "))
                 }
-                for statement in statements where !ScriptRunner.isBlank(statement.text) {
+                for statement in statements {
                     _ = runner.runOne(statement.text, vertical: statement.terminator == .vertical, session: &session)
                 }
-                pending = ScriptRunner.isBlank(remainder) ? "" : remainder
+                pending = ScriptSplitter.isBlank(remainder) ? "" : remainder
             }
         }
     }

@@ -15,9 +15,9 @@ struct ScriptRunner {
         let (statements, remainder) = ScriptSplitter.split(script)
         // Like the mysql client, a last statement without a terminator still runs.
         var pieces = statements.map { ($0.text, $0.terminator == .vertical) }
-        if !Self.isBlank(remainder) { pieces.append((remainder, false)) }
+        if !ScriptSplitter.isBlank(remainder) { pieces.append((remainder, false)) }
         var ok = true
-        for (text, vertical) in pieces where !Self.isBlank(text) {
+        for (text, vertical) in pieces {
             if !runOne(text, vertical: vertical, session: &session, echo: echo) {
                 ok = false
                 if !force { break }
@@ -38,22 +38,6 @@ struct ScriptRunner {
         } catch {
             printError(error)
             return false
-        }
-    }
-
-    /// True when the text holds only whitespace and comments.
-    static func isBlank(_ text: String) -> Bool {
-        var rest = Substring(text)
-        while true {
-            rest = rest.drop { $0.isWhitespace }
-            if rest.isEmpty { return true }
-            if rest.hasPrefix("--") || rest.hasPrefix("#") {
-                rest = rest.drop { $0 != "\n" }
-            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
-                rest = rest[end.upperBound...]
-            } else {
-                return false
-            }
         }
     }
 }

@@ -18,4 +18,14 @@ import Testing
         #expect(vertical.status == 0, "\(vertical.stderr)")
         #expect(vertical.stdout.hasPrefix("*************************** 1. row ***************************\nDatabase: d\n"))
     }
+
+    /// `--force` is not a comment (`--` needs a space after it), so it is a syntax error; the
+    /// runner used to skip it as blank and report success.
+    @Test func aValueThatLooksLikeAnOptionIsSQL() throws {
+        let dir = SnapDeckProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try SnapDeckProcess.run(["sql", "--data", dir, "-e", "--force"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("ERROR 1064 (42000): You have an error in your SQL syntax"), "\(result.stderr)")
+    }
 }

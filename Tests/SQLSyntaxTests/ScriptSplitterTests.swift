@@ -136,4 +136,15 @@ import Testing
             #expect(syntaxError(statement.text) == nil)
         }
     }
+
+    @Test func blankMeansOnlyWhitespaceAndCommentsByTheLexersRules() {
+        for blank in ["", " \n\t", "-- a; b", "--", "--\n# x\n/* y; */ ", "-- x\r\n"] {
+            #expect(ScriptSplitter.isBlank(blank), "\(blank.debugDescription)")
+        }
+        for text in ["--force", "--1", "#\n--x", "/* open", "'open", "x", "/* */ ;"] {
+            #expect(!ScriptSplitter.isBlank(text), "\(text.debugDescription)")
+        }
+        // A remainder of `--x` is a statement to run, not a comment to drop.
+        #expect(ScriptSplitter.split("USE d; --x").remainder == " --x")
+    }
 }

@@ -26,10 +26,12 @@ struct Lexer {
         self.source = source
     }
 
-    static func scan(_ source: [Unicode.Scalar]) -> Output {
+    /// Scans all of `source`, or stops after `limit` tokens (the `.end` token then stands where
+    /// the scan stopped).
+    static func scan(_ source: [Unicode.Scalar], limit: Int = .max) -> Output {
         var lexer = Lexer(source: source)
-        let failure = lexer.run()
-        let endOffset = failure?.offset ?? source.count
+        let failure = lexer.run(limit: limit)
+        let endOffset = failure?.offset ?? lexer.index
         let endLine = failure?.line ?? lexer.line
         lexer.tokens.append(Token(kind: .end, start: endOffset, end: endOffset, line: endLine))
         return Output(tokens: lexer.tokens, failure: failure)
@@ -39,8 +41,8 @@ struct Lexer {
         offset < source.count ? source[offset] : nil
     }
 
-    private mutating func run() -> Failure? {
-        while let current = scalar(at: index) {
+    private mutating func run(limit: Int) -> Failure? {
+        while tokens.count < limit, let current = scalar(at: index) {
             if current == "\n" {
                 line += 1
                 index += 1

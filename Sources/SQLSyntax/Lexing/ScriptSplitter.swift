@@ -34,4 +34,12 @@ public enum ScriptSplitter {
         let remainder = String(String.UnicodeScalarView(source[remainderStart...]))
         return (statements, remainder)
     }
+
+    /// True when `text` (a remainder, say) holds nothing to run: only whitespace and comments by
+    /// the lexer's rules, so `--x` is not a comment and an unterminated quote or comment is
+    /// not blank.
+    public static func isBlank(_ text: String) -> Bool {
+        let output = Lexer.scan(Array(text.unicodeScalars), limit: 1)
+        return output.failure == nil && output.tokens.count == 1
+    }
 }

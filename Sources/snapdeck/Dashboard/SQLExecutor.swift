@@ -61,7 +61,7 @@ final class SQLExecutor: @unchecked Sendable {
     private func execute(_ script: String) -> SQLResult {
         let (statements, remainder) = ScriptSplitter.split(script)
         var texts = statements.map(\.text)
-        if !ScriptRunner.isBlank(remainder) { texts.append(remainder) }
+        if !ScriptSplitter.isBlank(remainder) { texts.append(remainder) }
         var last = SQLResult(message: "Query OK")
         for text in texts {
             do {
