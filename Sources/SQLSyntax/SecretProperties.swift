@@ -34,19 +34,57 @@ public enum SecretProperties {
         return found
     }
 
-    /// `text` (an error message, say) with every secret of `sql` masked, including one cut
-    /// short where `text` quotes only the start of the statement's remainder.
+    /// `text` (an error message, say) with every secret of `sql` masked where it stands as a
+    /// whole: quoted, or between characters that cannot continue a word. A secret inside a
+    /// longer word is left alone, and so is a syntax error's own wording around its quote of the
+    /// statement: masking every `e` of a message, or the `an` of "an error", would tell what the
+    /// secret is. That quote, cut at its 80th character, may end in the start of a secret: the
+    /// start is masked too.
     public static func redact(_ text: String, secretsOf sql: String) -> String {
-        var out = text
-        for secret in values(in: sql).sorted(by: { $0.count > $1.count }) {
-            out = out.replacingOccurrences(of: secret, with: mask)
-            var length = secret.count - 1
-            while length >= 4 {
-                let start = String(secret.prefix(length))
-                if out.contains(start) { out = out.replacingOccurrences(of: start, with: mask) }
-                length -= 1
+        let secrets = values(in: sql).map { Array($0.unicodeScalars) }
+        guard !secrets.isEmpty else { return text }
+        let scalars = Array(text.unicodeScalars)
+        let quotation = SyntaxError.quotation(in: scalars)
+        let searched = quotation?.range ?? 0..<scalars.count
+        var covered = Array(repeating: false, count: scalars.count)
+        for secret in secrets where secret.count <= searched.count {
+            for start in searched.lowerBound...(searched.upperBound - secret.count)
+            where isWhole(secret, in: scalars, at: start) {
+                covered.replaceSubrange(start..<(start + secret.count), with: repeatElement(true, count: secret.count))
+            }
+        }
+        if let quotation, quotation.isCut {
+            let end = quotation.range.upperBound
+            let cuts = secrets.compactMap { secret in
+                (1..<secret.count).reversed().first { length in
+                    length <= quotation.range.count && isWhole(secret[..<length], in: scalars, at: end - length)
+                }
+            }
+            if let length = cuts.max() {
+                covered.replaceSubrange((end - length)..<end, with: repeatElement(true, count: length))
+            }
+        }
+        // Each run of masked characters becomes one mask.
+        var out = ""
+        for (index, scalar) in scalars.enumerated() {
+            if !covered[index] {
+                out.unicodeScalars.append(scalar)
+            } else if index == 0 || !covered[index - 1] {
+                out += mask
             }
         }
         return out
+    }
+
+    /// Whether `text` holds `secret` at `start` and not as part of a longer word: a word
+    /// character at an edge of the secret must not touch a word character of the text.
+    private static func isWhole(_ secret: some BidirectionalCollection<Unicode.Scalar>, in text: [Unicode.Scalar], at start: Int) -> Bool {
+        let end = start + secret.count
+        guard let first = secret.first, let last = secret.last,
+            text[start..<end].elementsEqual(secret)
+        else { return false }
+        let joinsBefore = start > 0 && Lexer.isIdentifierScalar(text[start - 1]) && Lexer.isIdentifierScalar(first)
+        let joinsAfter = end < text.count && Lexer.isIdentifierScalar(text[end]) && Lexer.isIdentifierScalar(last)
+        return !joinsBefore && !joinsAfter
     }
 }

@@ -11,12 +11,29 @@ public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// MySQL cuts the quoted source text at 80 characters.
     static let nearLimit = 80
 
+    private static let messageStart =
+        "You have an error in your SQL syntax; check the manual that corresponds to your "
+        + "MySQL server version for the right syntax to use near '"
+    private static let lineMarker = "' at line "
+
     public init(near: String, line: Int) {
         self.near = near
         self.line = line
-        self.message =
-            "You have an error in your SQL syntax; check the manual that corresponds to your "
-            + "MySQL server version for the right syntax to use near '\(near)' at line \(line)"
+        self.message = Self.messageStart + near + Self.lineMarker + String(line)
+    }
+
+    /// Where `message`, if it is a syntax error's message, quotes the statement: Unicode-scalar
+    /// offsets into `message`, and whether the quote was cut at ``nearLimit`` characters.
+    static func quotation(in message: [Unicode.Scalar]) -> (range: Range<Int>, isCut: Bool)? {
+        let start = Array(messageStart.unicodeScalars)
+        let marker = Array(lineMarker.unicodeScalars)
+        guard message.starts(with: start), message.count >= start.count + marker.count else { return nil }
+        // The quoted text may itself hold the marker; the message's own is the last one.
+        guard let end = (start.count...(message.count - marker.count)).last(where: {
+            message[$0..<($0 + marker.count)].elementsEqual(marker)
+        }) else { return nil }
+        let quoted = String(String.UnicodeScalarView(message[start.count..<end]))
+        return (start.count..<end, quoted.count == nearLimit)
     }
 
     public var description: String { message }

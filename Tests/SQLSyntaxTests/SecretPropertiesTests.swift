@@ -13,10 +13,39 @@ import Testing
         #expect(SecretProperties.values(in: "SHOW REPOSITORIES").isEmpty)
     }
 
+    /// A statement whose syntax error is reported at its first property, and that error's
+    /// message with the secret redacted.
+    private func redactedError(secret: String, filler: Int = 1) -> (sql: String, message: String) {
+        let sql = "CREATE REPOSITORY r WITH S3 ON LOCATION 's3://b/p' PROPERTIES ('x' '"
+            + String(repeating: "a", count: filler) + "', 'AWS_SECRET_KEY' = '\(secret)')"
+        let message = syntaxError(sql)?.message ?? ""
+        return (sql, SecretProperties.redact(message, secretsOf: sql))
+    }
+
     @Test func redactsWholeAndCutSecrets() {
         let sql = "PROPERTIES ('s3.secret_key' = 'abcdefgh12345')"
         #expect(SecretProperties.redact("near 'abcdefgh12345')'", secretsOf: sql) == "near '******')'")
-        #expect(SecretProperties.redact("near 'abcdefg' at line 1", secretsOf: sql) == "near '******' at line 1")
         #expect(SecretProperties.redact("nothing here", secretsOf: sql) == "nothing here")
+        // The quoted text is cut at 80 characters: 53 `a`s put the cut after `'abc`.
+        let cut = redactedError(secret: "abcdefgh12345", filler: 53)
+        #expect(syntaxError(cut.sql)?.message.hasSuffix("= 'abc' at line 1") == true)
+        #expect(cut.message.hasSuffix("= '******' at line 1"), "\(cut.message)")
+        let cutAfterOne = redactedError(secret: "abcdefgh12345", filler: 55)
+        #expect(cutAfterOne.message.hasSuffix("= '******' at line 1"), "\(cutAfterOne.message)")
+    }
+
+    /// Masking every `e` of a message told the secret was `e`; masking prefixes of four or more
+    /// characters anywhere hid `error` for a secret that starts with it; a secret that is a word
+    /// of the message's own wording (`an`, `SQL`) showed as a hole in it.
+    @Test func shortSecretsMaskOnlyWholeOccurrences() {
+        for secret in ["e", "an", "errors", "your-key", "SQL", "a"] {
+            let (sql, message) = redactedError(secret: secret)
+            let near = secret == "a" ? "'******', 'AWS_SECRET_KEY' = '******')" : "'a', 'AWS_SECRET_KEY' = '******')"
+            #expect(message == SyntaxError(near: near, line: 1).message, "\(sql)")
+        }
+        let sql = "PROPERTIES ('AWS_SECRET_KEY' = 'e')"
+        #expect(SecretProperties.redact("Unknown column 'bee' in 'e'", secretsOf: sql) == "Unknown column 'bee' in '******'")
+        #expect(SecretProperties.redact("key=e; e.g. \"e\" e", secretsOf: sql) == "key=******; ******.g. \"******\" ******")
+        #expect(SecretProperties.redact("ee", secretsOf: sql) == "ee")
     }
 }
