@@ -1,5 +1,3 @@
-import Foundation
-
 /// What counts as a secret in a statement, and how to keep secrets out of what is shown.
 ///
 /// A property is secret when its name says so (`AWS_SECRET_KEY`, `s3.secret_key`,
@@ -17,8 +15,22 @@ public enum SecretProperties {
     /// The secret values written in `sql`: the string after a secret property's name (with or
     /// without the `=`, so a malformed statement is covered too) and `IDENTIFIED BY` passwords.
     public static func values(in sql: String) -> [String] {
-        let tokens = Lexer.scan(Array(sql.unicodeScalars)).tokens
-        var found: [String] = []
+        literals(in: sql).compactMap(\.value)
+    }
+
+    /// A secret as the statement holds it: the value (nil when its quote is never closed) and
+    /// how the source spells it between the quotes, escapes and all, which is what a syntax
+    /// error quotes.
+    private struct Literal {
+        var value: String?
+        var spelling: ArraySlice<Unicode.Scalar>
+    }
+
+    private static func literals(in sql: String) -> [Literal] {
+        let source = Array(sql.unicodeScalars)
+        let output = Lexer.scan(source)
+        let tokens = output.tokens
+        var found: [Literal] = []
         for (i, token) in tokens.enumerated() {
             let secretFollows: Bool
             switch token.kind {
@@ -29,7 +41,17 @@ public enum SecretProperties {
             guard secretFollows else { continue }
             var j = i + 1
             if j < tokens.count, case .symbol("=") = tokens[j].kind { j += 1 }
-            if j < tokens.count, case .string(let value) = tokens[j].kind, !value.isEmpty { found.append(value) }
+            guard j < tokens.count else { continue }
+            let literal = tokens[j]
+            if case .string(let value) = literal.kind, !value.isEmpty {
+                found.append(Literal(value: value, spelling: source[(literal.start + 1)..<(literal.end - 1)]))
+            } else if literal.kind == .end, let failure = output.failure, failure.offset == literal.start,
+                source[failure.offset] == "'" || source[failure.offset] == "\"" {
+                // An unclosed quote runs to the end of the text, all of it shown as the secret's.
+                var end = source.count
+                while end > failure.offset + 1, source[end - 1].properties.isWhitespace { end -= 1 }
+                if end > failure.offset + 1 { found.append(Literal(value: nil, spelling: source[(failure.offset + 1)..<end])) }
+            }
         }
         return found
     }
@@ -41,7 +63,9 @@ public enum SecretProperties {
     /// secret is. That quote, cut at its 80th character, may end in the start of a secret: the
     /// start is masked too.
     public static func redact(_ text: String, secretsOf sql: String) -> String {
-        let secrets = values(in: sql).map { Array($0.unicodeScalars) }
+        let secrets = literals(in: sql).flatMap { literal in
+            [literal.value.map { Array($0.unicodeScalars) }, Array(literal.spelling)].compactMap { $0 }
+        }
         guard !secrets.isEmpty else { return text }
         let scalars = Array(text.unicodeScalars)
         let quotation = SyntaxError.quotation(in: scalars)

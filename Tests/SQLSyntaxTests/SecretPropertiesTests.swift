@@ -48,4 +48,20 @@ import Testing
         #expect(SecretProperties.redact("key=e; e.g. \"e\" e", secretsOf: sql) == "key=******; ******.g. \"******\" ******")
         #expect(SecretProperties.redact("ee", secretsOf: sql) == "ee")
     }
+
+    /// A syntax error quotes the source, where a secret may be spelled with escapes, or run to
+    /// the end of the statement when its quote is never closed.
+    @Test func secretsAreMaskedAsTheSourceSpellsThem() {
+        let start = "CREATE REPOSITORY r WITH S3 ON LOCATION 's3://b/p' PROPERTIES ("
+        for (sql, near) in [
+            (start + #"'AWS_SECRET_KEY' 'Top\'Secret-123', 'x')"#, "'******', 'x')"),
+            (start + "'AWS_SECRET_KEY' = 'Top Secret-123  \n", "'******"),
+            (start + "\"s3.secret_key\" = \"Top Secret-123 ", "\"******"),
+            (start + #"'password' "Top\\Key\"" 'x')"#, "\"******\" 'x')"),
+        ] {
+            let message = SecretProperties.redact(syntaxError(sql)?.message ?? "", secretsOf: sql)
+            #expect(message == SyntaxError(near: near, line: 1).message, "\(sql)")
+        }
+        #expect(SecretProperties.values(in: start + "'AWS_SECRET_KEY' = 'unclosed").isEmpty)
+    }
 }
