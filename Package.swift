@@ -63,7 +63,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax"]),
+        // The statement mutator and corpora of the parser fuzz test and the binary's.
+        .target(name: "FuzzSupport", dependencies: ["SQLSyntax"], path: "Tests/FuzzSupport"),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "FuzzSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),

@@ -2,8 +2,8 @@
 /// types and properties, §2.6–§2.10, §3 examples, §15), with each `<placeholder>` replaced by the
 /// example names the reference itself uses (`example_db`, `example_tbl`, `snapshot_label1`,
 /// `s3_repo`, ...) and every optional part exercised at least once.
-enum DorisReferenceCorpus {
-    static let statements: [String] = [
+public enum DorisReferenceCorpus {
+    public static let statements: [String] = [
         // §2.1 CREATE [READ ONLY] REPOSITORY <name> WITH <storageBackend> ON LOCATION '<location>'
         "CREATE REPOSITORY example_repo WITH BROKER hdfs_broker ON LOCATION 'hdfs://hadoop-name-node:54310/path/to/repo/' PROPERTIES ('username' = 'user', 'password' = 'password')",
         "CREATE READ ONLY REPOSITORY example_repo WITH BROKER hdfs_broker ON LOCATION 'hdfs://hadoop-name-node:54310/path/to/repo/' PROPERTIES ('username' = 'user', 'password' = 'password')",

@@ -1,25 +1,7 @@
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and fully determined by its seed, so every
-/// fuzz run generates the same inputs on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 /// Produces broken variants of valid statements: pieces (words, quoted strings, numbers,
 /// punctuation, whitespace) deleted, duplicated, swapped or replaced, text truncated, noise
 /// inserted.
-struct StatementMutator {
+public struct StatementMutator {
     private static let noise = [
         "(", ")", ",", ".", ";", "=", "<", ">", "!", "*", "@", "-", "+", "[", "]", "`", "'", "\"",
         "\\", "\\G", "#", "-- ", "/*", "*/", "\0", "\n", "\t", "MAXVALUE", "NULL", "表", "é", "，",
@@ -29,7 +11,7 @@ struct StatementMutator {
 
     private let corpusPieces: [[String]]
 
-    init(corpus: [String]) {
+    public init(corpus: [String]) {
         corpusPieces = corpus.map(Self.pieces)
     }
 
@@ -55,7 +37,7 @@ struct StatementMutator {
         return pieces
     }
 
-    func mutant(using generator: inout SplitMix64) -> String {
+    public func mutant(using generator: inout SplitMix64) -> String {
         var pieces = corpusPieces[Int.random(in: 0..<corpusPieces.count, using: &generator)]
         let rounds = Int.random(in: 1...3, using: &generator)
         for _ in 0..<rounds { mutate(&pieces, using: &generator) }
