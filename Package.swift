@@ -77,7 +77,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Engine", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Engine", "TestSupport", "FuzzSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )
