@@ -70,45 +70,78 @@ public enum SecretProperties {
         let scalars = Array(text.unicodeScalars)
         let quotation = SyntaxError.quotation(in: scalars)
         let searched = quotation?.range ?? 0..<scalars.count
-        var covered = Array(repeating: false, count: scalars.count)
-        for secret in secrets where secret.count <= searched.count {
-            for start in searched.lowerBound...(searched.upperBound - secret.count)
-            where isWhole(secret, in: scalars, at: start) {
-                covered.replaceSubrange(start..<(start + secret.count), with: repeatElement(true, count: secret.count))
+        // +1 where a masked stretch starts, -1 where it ends: marking a stretch costs the same
+        // however long it is, so overlapping matches of a long secret stay linear.
+        var marks = Array(repeating: 0, count: scalars.count + 1)
+        func cover(_ range: Range<Int>) {
+            marks[range.lowerBound] += 1
+            marks[range.upperBound] -= 1
+        }
+        for secret in secrets {
+            for start in starts(of: secret, in: scalars, within: searched)
+            where standsAlone(secret, in: scalars, at: start) {
+                cover(start..<(start + secret.count))
             }
         }
         if let quotation, quotation.isCut {
             let end = quotation.range.upperBound
             let cuts = secrets.compactMap { secret in
-                (1..<secret.count).reversed().first { length in
-                    length <= quotation.range.count && isWhole(secret[..<length], in: scalars, at: end - length)
+                (1..<min(secret.count, quotation.range.count + 1)).reversed().first { length in
+                    scalars[(end - length)..<end].elementsEqual(secret[..<length])
+                        && standsAlone(secret[..<length], in: scalars, at: end - length)
                 }
             }
-            if let length = cuts.max() {
-                covered.replaceSubrange((end - length)..<end, with: repeatElement(true, count: length))
-            }
+            if let length = cuts.max() { cover((end - length)..<end) }
         }
         // Each run of masked characters becomes one mask.
         var out = ""
+        var depth = 0
         for (index, scalar) in scalars.enumerated() {
-            if !covered[index] {
+            let wasMasked = depth > 0
+            depth += marks[index]
+            if depth == 0 {
                 out.unicodeScalars.append(scalar)
-            } else if index == 0 || !covered[index - 1] {
-                out += mask
+            } else if !wasMasked {
+                out += Self.mask
             }
         }
         return out
     }
 
-    /// Whether `text` holds `secret` at `start` and not as part of a longer word: a word
+    /// Whether `secret`, found in `text` at `start`, is not part of a longer word: a word
     /// character at an edge of the secret must not touch a word character of the text.
-    private static func isWhole(_ secret: some BidirectionalCollection<Unicode.Scalar>, in text: [Unicode.Scalar], at start: Int) -> Bool {
+    private static func standsAlone(
+        _ secret: some BidirectionalCollection<Unicode.Scalar>, in text: [Unicode.Scalar], at start: Int
+    ) -> Bool {
         let end = start + secret.count
-        guard let first = secret.first, let last = secret.last,
-            text[start..<end].elementsEqual(secret)
-        else { return false }
+        guard let first = secret.first, let last = secret.last else { return false }
         let joinsBefore = start > 0 && Lexer.isIdentifierScalar(text[start - 1]) && Lexer.isIdentifierScalar(first)
         let joinsAfter = end < text.count && Lexer.isIdentifierScalar(text[end]) && Lexer.isIdentifierScalar(last)
         return !joinsBefore && !joinsAfter
+    }
+
+    /// Where `pattern` starts in `text[range]`, overlapping matches included, by Knuth-Morris-
+    /// Pratt: a plain search is quadratic when text and secret are long runs of one character.
+    private static func starts(of pattern: [Unicode.Scalar], in text: [Unicode.Scalar], within range: Range<Int>) -> [Int] {
+        guard !pattern.isEmpty else { return [] }
+        // border[i]: the length of the longest proper prefix of pattern[...i] that also ends it.
+        var border = Array(repeating: 0, count: pattern.count)
+        var length = 0
+        for i in pattern.indices.dropFirst() {
+            while length > 0, pattern[i] != pattern[length] { length = border[length - 1] }
+            if pattern[i] == pattern[length] { length += 1 }
+            border[i] = length
+        }
+        var found: [Int] = []
+        length = 0
+        for i in range {
+            while length > 0, text[i] != pattern[length] { length = border[length - 1] }
+            if text[i] == pattern[length] { length += 1 }
+            if length == pattern.count {
+                found.append(i - pattern.count + 1)
+                length = border[length - 1]
+            }
+        }
+        return found
     }
 }
