@@ -16,10 +16,11 @@ struct FuzzReport {
         var description: String {
             let outcome = status.map { "exit status \($0)" } ?? "killed after \(Int(seconds)) s"
             let channel = run.channel == .argument ? "-e" : "stdin"
-            let first = run.statements.first.map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? ""
+            let largest = run.statements.max { $0.count < $1.count } ?? []
+            let start = String(decoding: largest.prefix(200), as: UTF8.self)
             return "run \(run.index) (\(channel), \(run.statements.count) statements, \(outcome), "
-                + "\(String(format: "%.2f", seconds)) s); script saved as \(savedScript); first statement: "
-                + "\(first.debugDescription); stderr ends: \(String(stderr.suffix(500)).debugDescription)"
+                + "\(String(format: "%.2f", seconds)) s); script saved as \(savedScript); largest statement: "
+                + "\(largest.count) bytes, \(start.debugDescription)...; stderr ends: \(String(stderr.suffix(300)).debugDescription)"
         }
     }
 

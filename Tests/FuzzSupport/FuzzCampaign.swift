@@ -28,13 +28,13 @@ public struct FuzzRun: Sendable {
 /// Statements come from ``StatementMutator`` over ``EngineCorpus``, and some are then damaged
 /// further as bytes: huge literals (up to 1 MB), deep nesting, NUL bytes, invalid UTF-8,
 /// truncation inside a character. A run holds up to `statementsPerRun` of them; one that leaves
-/// a quote or comment open, or is huge, ends its run, so it cannot swallow the statements after
-/// it or make a whole run slow.
+/// a quote or comment open goes last, so it cannot swallow the statements after it (others are
+/// closed), and a huge one ends its run, so that a whole run is not slow.
 public struct FuzzCampaign: Sequence {
     public static let statementsPerRun = 40
     /// Each data directory serves this many runs, then a fresh one starts, so state (tables,
     /// snapshots) cannot pile up without bound.
-    public static let runsPerDirectory = 25
+    public static let runsPerDirectory = 50
     /// Linux refuses one argument over 128 KiB; stay well below.
     public static let argumentLimit = 100_000
     static let hugeStatement = 64 * 1024
@@ -55,6 +55,9 @@ public struct FuzzCampaign: Sequence {
         private var generator: SplitMix64
         private var remaining: Int
         private var index = 0
+        /// A statement that leaves a quote or comment open can only end a run; a second one in
+        /// the same run is closed, or waits here for the next run when no closer does.
+        private var carried: [UInt8]?
         private let mutator = StatementMutator(corpus: EngineCorpus.statements)
 
         init(seed: UInt64, count: Int) {
@@ -63,16 +66,32 @@ public struct FuzzCampaign: Sequence {
         }
 
         public mutating func next() -> FuzzRun? {
-            guard remaining > 0 else { return nil }
-            var statements: [[UInt8]] = []
-            var bytes = 0
-            while remaining > 0, statements.count < FuzzCampaign.statementsPerRun {
+            guard remaining > 0 || carried != nil else { return nil }
+            var closed: [[UInt8]] = []
+            var open = carried
+            carried = nil
+            while remaining > 0, closed.count + (open == nil ? 0 : 1) < FuzzCampaign.statementsPerRun {
                 let statement = damaged(Array(mutator.mutant(using: &generator).utf8))
-                statements.append(statement)
                 remaining -= 1
-                bytes += statement.count + 2
-                if statement.count > FuzzCampaign.hugeStatement || Self.leavesSomethingOpen(statement) { break }
+                if statement.count > FuzzCampaign.hugeStatement {
+                    closed.append(statement)
+                    break
+                }
+                guard Self.leavesSomethingOpen(statement) else {
+                    closed.append(statement)
+                    continue
+                }
+                if open == nil {
+                    open = statement
+                } else if let closedNow = Self.closing(statement) {
+                    closed.append(closedNow)
+                } else {
+                    carried = statement
+                    break
+                }
             }
+            let statements = closed + (open.map { [$0] } ?? [])
+            let bytes = statements.reduce(0) { $0 + $1.count + 2 }
             let script = statements.flatMap { $0 }
             let textOnly = !script.contains(0) && String(validating: script, as: UTF8.self) != nil
             let channel: FuzzRun.Channel =
@@ -89,16 +108,21 @@ public struct FuzzCampaign: Sequence {
             !ScriptSplitter.isBlank(ScriptSplitter.split(String(decoding: statement + Array(";".utf8), as: UTF8.self)).remainder)
         }
 
+        /// The statement with what it leaves open closed (a quote, a comment), if one closer does.
+        private static func closing(_ statement: [UInt8]) -> [UInt8]? {
+            ["'", "\"", "`", "*/", "\n"].lazy.map { statement + Array($0.utf8) }.first { !leavesSomethingOpen($0) }
+        }
+
         private mutating func damaged(_ statement: [UInt8]) -> [UInt8] {
             var bytes = statement
-            let roll = Int.random(in: 0..<1000, using: &generator)
-            switch roll {
-            case 0..<2: insertHuge(length: 1 << 20, into: &bytes)
-            case 2..<15: insertHuge(length: Int.random(in: 10_000...100_000, using: &generator), into: &bytes)
-            case 15..<35:
+            // Out of 10,000: a megabyte costs a debug build about 2 s, so it stays rare.
+            switch Int.random(in: 0..<10_000, using: &generator) {
+            case 0..<5: insertHuge(length: 1 << 20, into: &bytes)
+            case 5..<105: insertHuge(length: Int.random(in: 10_000...100_000, using: &generator), into: &bytes)
+            case 105..<305:
                 for _ in 0..<Int.random(in: 1...4, using: &generator) { insert([0], into: &bytes) }
-            case 35..<60: insert(Self.invalidUTF8.randomElement(using: &generator) ?? [0xFF], into: &bytes)
-            case 60..<75:
+            case 305..<555: insert(Self.invalidUTF8.randomElement(using: &generator) ?? [0xFF], into: &bytes)
+            case 555..<705:
                 bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator)))
             default: break
             }
@@ -111,8 +135,9 @@ public struct FuzzCampaign: Sequence {
             [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFE], [0xFF],
         ]
 
-        /// A long run inside a quote of the statement (a LIKE pattern, a name, a property), or,
-        /// for text that needs no quotes, anywhere.
+        /// A long run inside a quote of the statement (a LIKE pattern, a name, a property) or
+        /// all of them (a location and a secret, say, where an error quotes one and masks the
+        /// other), or, for text that needs no quotes, anywhere.
         private mutating func insertHuge(length: Int, into bytes: inout [UInt8]) {
             let unquoted: [String] = ["(", "\\", "9"]
             let quoted: [String] = ["x", "\\", "%_", "表", "''"]
@@ -124,13 +149,11 @@ public struct FuzzCampaign: Sequence {
                 insert(Array(half.utf8), into: &bytes)
             } else {
                 let unit = quoted[kind - unquoted.count - 1]
-                let run = Array(String(repeating: unit, count: length / unit.utf8.count).utf8)
                 let quotes = bytes.indices.filter { [UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`")].contains(bytes[$0]) }
-                if let quote = quotes.randomElement(using: &generator) {
-                    bytes.insert(contentsOf: run, at: quote + 1)
-                } else {
-                    insert(Array("'".utf8) + run + Array("'".utf8), into: &bytes)
-                }
+                let chosen = Bool.random(using: &generator) ? quotes : quotes.randomElement(using: &generator).map { [$0] } ?? []
+                let run = Array(String(repeating: unit, count: length / unit.utf8.count / Swift.max(chosen.count, 1)).utf8)
+                if chosen.isEmpty { insert(Array("'".utf8) + run + Array("'".utf8), into: &bytes) }
+                for quote in chosen.reversed() { bytes.insert(contentsOf: run, at: quote + 1) }
             }
         }
 
