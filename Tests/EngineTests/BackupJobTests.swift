@@ -194,6 +194,21 @@ import Testing
         #expect(try t.waitForBackup("gone"))
     }
 
+    /// The planned rowsets vanish before they are linked: no replica has them any more, so
+    /// the job fails with the reason instead of retrying until its timeout (found by the fuzzer).
+    @Test func aTableTruncatedBeforeItsSnapshotCancelsTheBackup() throws {
+        let t = try TestCluster()
+        try t.makeBackupFixture()
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = 'SNAPSHOTING')")
+        try t.sql("BACKUP SNAPSHOT shop.moving TO repo ON (orders)")
+        #expect(try t.waitForBackup("moving", state: "SNAPSHOTING"))
+        try t.sql("TRUNCATE TABLE shop.orders; ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')")
+        #expect(try t.waitForBackup("moving", state: "CANCELLED"))
+        let status = try #require(try t.backupRow("moving")["Status"] ?? nil)
+        #expect(status.contains("changed while it was being backed up") && status.contains("run the backup again"), "\(status)")
+        #expect(try t.waitUntil { (try t.backupRow("moving")["Status"] ?? "")?.contains("; nothing was uploaded") == true })
+    }
+
     @Test func snapshotsAreHardLinksInAFolderPerTablet() throws {
         let t = try TestCluster()
         defer { try? FileManager.default.removeItem(atPath: t.repositoryPath) }

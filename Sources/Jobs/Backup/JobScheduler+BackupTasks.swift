@@ -77,6 +77,9 @@ extension JobScheduler {
             case .cancelled:
                 // Stopped by the process shutting down: the tablet is still to do.
                 break
+            case .fatal(let reason):
+                finishCancelled(job, status: .error(reason))
+                return
             case .failed(let error, let retryElsewhere, let needsOperator):
                 job.record.taskErrors[outcome.tablet] = error
                 if retryElsewhere { moveToNextReplica(job, outcome.tablet) }

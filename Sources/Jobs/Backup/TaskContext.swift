@@ -26,9 +26,21 @@ struct TaskContext: @unchecked Sendable {
                 try maker.snapshot(tablet: tablet, backend: work.backend, folderName: record.snapshotFolders[work.backend] ?? "")
                 return TabletOutcome(tablet.tabletId, .done)
             } catch {
-                return TabletOutcome(tablet.tabletId, .failed("make snapshot failed: \(error)", retryElsewhere: true, needsOperator: false))
+                return snapshotFailure(tablet, error)
             }
         }
+    }
+
+    /// A snapshot that could not link its files: another replica may still have them, unless
+    /// the rowsets themselves are gone from the catalog (a TRUNCATE, DROP or restore replaced
+    /// the data after the job planned it), which no retry can bring back.
+    private func snapshotFailure(_ tablet: BackupPlan.TabletPlan, _ error: Error) -> TabletOutcome {
+        let present = Set(host.catalog.rowsets(of: tablet.tabletId).map(\.id))
+        if let gone = tablet.rowsets.first(where: { !present.contains($0.id) }) {
+            return TabletOutcome(tablet.tabletId, .fatal(
+                "the data of tablet \(tablet.tabletId) changed while it was being backed up (rowset \(gone.id) was removed by a TRUNCATE, DROP or restore); run the backup again"))
+        }
+        return TabletOutcome(tablet.tabletId, .failed("make snapshot failed: \(error)", retryElsewhere: true, needsOperator: false))
     }
 
     func upload(_ work: TabletWork) -> [TabletOutcome] {
@@ -71,7 +83,12 @@ struct TaskContext: @unchecked Sendable {
             do {
                 let schemaHash = TabletHeader.schemaHash(of: table)
                 if !maker.hasSnapshot(tablet: tablet, backend: work.backend, folderName: folder) {
-                    try maker.snapshot(tablet: tablet, backend: work.backend, folderName: folder)
+                    do {
+                        try maker.snapshot(tablet: tablet, backend: work.backend, folderName: folder)
+                    } catch {
+                        results.append(snapshotFailure(tablet, error))
+                        continue
+                    }
                 }
                 for rowset in tablet.rowsets {
                     let key = paths.dataFile(tabletDirectory: directory, fileName: rowset.fileName, md5: rowset.md5)
@@ -113,6 +130,8 @@ struct TabletOutcome: Sendable {
         /// `retryElsewhere`: another replica may not have the problem (a backend down, a
         /// damaged file). `needsOperator`: see `ObjectStoreError.needsOperator`.
         case failed(String, retryElsewhere: Bool, needsOperator: Bool)
+        /// Retrying cannot help: the job fails with this reason.
+        case fatal(String)
     }
     var tablet: ObjectID
     var result: Result
