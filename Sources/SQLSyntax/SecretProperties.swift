@@ -27,6 +27,8 @@ public enum SecretProperties {
     }
 
     private static func literals(in sql: String) -> [Literal] {
+        // Most statements name no secret: they need not be lexed a second time for one.
+        guard mentionsSecret(sql) else { return [] }
         let source = Array(sql.unicodeScalars)
         let output = Lexer.scan(source)
         let tokens = output.tokens
@@ -49,7 +51,7 @@ public enum SecretProperties {
                 source[failure.offset] == "'" || source[failure.offset] == "\"" {
                 // An unclosed quote runs to the end of the text, all of it shown as the secret's.
                 var end = source.count
-                while end > failure.offset + 1, source[end - 1].properties.isWhitespace { end -= 1 }
+                while end > failure.offset + 1, Lexer.isSpace(source[end - 1]) { end -= 1 }
                 if end > failure.offset + 1 { found.append(Literal(value: nil, spelling: source[(failure.offset + 1)..<end])) }
             }
         }
@@ -62,6 +64,25 @@ public enum SecretProperties {
     /// statement: masking every `e` of a message, or the `an` of "an error", would tell what the
     /// secret is. That quote, cut at its 80th character, may end in the start of a secret: the
     /// start is masked too.
+    /// Whether `sql` holds, in any case, a word that a secret property's name or `IDENTIFIED
+    /// BY` contains: the only places a secret can follow (see `isSecret`).
+    static func mentionsSecret(_ sql: String) -> Bool {
+        let bytes = Array(sql.utf8)
+        return ["secret", "password", "token", "account_key", "identified"].contains { word in
+            let needle = Array(word.utf8)
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) {
+                var matched = true
+                for (offset, letter) in needle.enumerated() where bytes[start + offset] | 0x20 != letter {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            return false
+        }
+    }
+
     public static func redact(_ text: String, secretsOf sql: String) -> String {
         let secrets = literals(in: sql).flatMap { literal in
             [literal.value.map { Array($0.unicodeScalars) }, Array(literal.spelling)].compactMap { $0 }

@@ -37,6 +37,13 @@ struct Lexer {
         return Output(tokens: lexer.tokens, failure: failure)
     }
 
+    /// Whitespace, asking Unicode's tables only outside ASCII: the property lookup is what
+    /// most of a long statement's lexing time went on.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C }
+        return scalar.properties.isWhitespace
+    }
+
     private func scalar(at offset: Int) -> Unicode.Scalar? {
         offset < source.count ? source[offset] : nil
     }
@@ -46,7 +53,7 @@ struct Lexer {
             if current == "\n" {
                 line += 1
                 index += 1
-            } else if current.properties.isWhitespace {
+            } else if Lexer.isSpace(current) {
                 index += 1
             } else if startsLineComment(at: index) {
                 while let next = scalar(at: index), next != "\n" { index += 1 }
@@ -77,7 +84,7 @@ struct Lexer {
         if source[offset] == "#" { return true }
         guard source[offset] == "-", scalar(at: offset + 1) == "-" else { return false }
         guard let after = scalar(at: offset + 2) else { return true }
-        return after.properties.isWhitespace || after.value < 0x20
+        return Lexer.isSpace(after) || after.value < 0x20
     }
 
     private mutating func skipBlockComment() -> Failure? {

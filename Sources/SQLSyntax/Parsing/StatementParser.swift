@@ -32,7 +32,7 @@ struct StatementParser {
         lexerFailed = output.failure != nil
         if let failure = output.failure {
             var end = source.count
-            while end > failure.offset, source[end - 1].properties.isWhitespace { end -= 1 }
+            while end > failure.offset, Lexer.isSpace(source[end - 1]) { end -= 1 }
             statementEnd = end
         } else {
             var meaningful = tokens.dropLast()
