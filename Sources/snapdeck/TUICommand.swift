@@ -19,9 +19,15 @@ struct TUICommand: ParsableCommand {
 enum Dashboard {
     @MainActor
     static func open(cluster: Cluster, user: String) throws -> Never {
+        do throws(SQLError) {
+            _ = try cluster.reader(as: user)
+        } catch {
+            printError(error)
+            throw ExitCode(1)
+        }
         let runtime: DashboardRuntime
         do {
-            runtime = try DashboardRuntime(cluster: cluster, user: user)
+            runtime = try DashboardRuntime(source: EmbeddedClusterSource(cluster: cluster, user: user))
         } catch {
             printError(SQLError.general("cannot open the dashboard: \(error)"))
             throw ExitCode(1)

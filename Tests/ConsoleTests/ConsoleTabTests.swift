@@ -127,7 +127,7 @@ import Testing
             {"name":"nightly","database":"retail","backup_objects":{"orders":{"id":12,"partitions":{"p202501":{"id":1200,"version":5,
              "indexes":{"orders":{"id":13,"tablets":{"11403":["0_0.dat.abc","1_0.dat.def"]},"tablets_order":[11403]}}}}}}}
             """
-        _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31", details: info, error: nil))
+        _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31", contents: SnapshotContents.parse(info), error: nil))
         #expect(state.snapshotTable().keys == ["orders"])
         Fixtures.press(&state, .enter)
         #expect(state.snapshotTable().keys == ["p202501"])

@@ -151,7 +151,7 @@ extension AppState {
         var state = Self.restoreState()
         Fixtures.press(&state, .character("r"))
         _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31",
-                                                 details: Fixtures.nightlyBrief, error: nil))
+                                                 contents: SnapshotContents.parse(Fixtures.nightlyBrief), error: nil))
         let check = try #require(state.check)
         #expect(check.warnings == [
             "This restore OVERWRITES existing data in retail:",
@@ -170,7 +170,7 @@ extension AppState {
         var state = Self.restoreState()
         Fixtures.press(&state, .character("r"))
         _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31",
-                                                 details: Fixtures.nightlyBrief, error: nil))
+                                                 contents: SnapshotContents.parse(Fixtures.nightlyBrief), error: nil))
         Fixtures.press(&state, .tab, .down, .character(" "), .tab)    // tick orders, go to Rename
         #expect(state.dialog?.form.focusedField?.id == .aliases)
         Fixtures.type(&state, "orders AS orders_restored")
@@ -184,7 +184,7 @@ extension AppState {
         var state = Self.restoreState()
         Fixtures.press(&state, .character("r"))
         _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31",
-                                                 details: Fixtures.nightlyBrief, error: nil))
+                                                 contents: SnapshotContents.parse(Fixtures.nightlyBrief), error: nil))
         Fixtures.press(&state, .tab, .tab)
         Fixtures.type(&state, "ordrs AS x")
         #expect(state.check?.errors.contains("Table ordrs does not exist in snapshot nightly") == true)
@@ -211,7 +211,7 @@ extension AppState {
         var state = Self.restoreState()
         Fixtures.press(&state, .character("r"))
         _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31",
-                                                 details: Fixtures.nightlyBrief, error: nil))
+                                                 contents: SnapshotContents.parse(Fixtures.nightlyBrief), error: nil))
         Fixtures.press(&state, .control("u"))
         Fixtures.type(&state, "telemetry")
         Fixtures.press(&state, .tab, .tab, .tab, .tab, .tab, .character(" "), .tab)

@@ -295,7 +295,7 @@ import Testing
         #expect(list[4].contains("nightly    2026-11-26-15-25-31 OK      retail") && list[4].contains("OK checked 505 files"))
         Fixtures.press(&state, .enter)
         _ = reduce(&state, .snapshotDetailLoaded(repository: "demo_repo", label: "nightly", timestamp: "2026-11-26-15-25-31",
-                                                 details: Fixtures.nightlyBrief, error: nil))
+                                                 contents: SnapshotContents.parse(Fixtures.nightlyBrief), error: nil))
         let inside = Fixtures.render(state).textLines()
         #expect(inside[2].hasPrefix(" Snapshots › demo_repo › nightly @ 2026-11-26-15-25-31"))
         #expect(inside.contains { $0.contains("CHECK: no problems") })

@@ -45,7 +45,7 @@ import Testing
                     _ = reduce(&state, .sqlFinished(id: id, result: result))
                 case .loadSnapshotDetail(let repository, let label, let timestamp):
                     _ = reduce(&state, .snapshotDetailLoaded(repository: repository, label: label, timestamp: timestamp,
-                                                             details: Fixtures.nightlyBrief, error: nil))
+                                                             contents: SnapshotContents.parse(Fixtures.nightlyBrief), error: nil))
                 case .quit:
                     state.modal = nil
                 default:

@@ -13,6 +13,9 @@ public struct CatalogState: Sendable {
     public internal(set) var users: [String: UserRecord] = [:]
     public internal(set) var config: [String: String] = [:]
     public internal(set) var repositories: [ObjectID: RepositoryRecord] = [:]
+    /// Grows with every committed change: readers that derive something costly from the
+    /// catalog (the dashboard's tree) rebuild it only when this moved.
+    public internal(set) var revision: Int64 = 0
 
     var tablesByDatabase: [ObjectID: [ObjectID]] = [:]
     var partitionsByTable: [ObjectID: [ObjectID]] = [:]

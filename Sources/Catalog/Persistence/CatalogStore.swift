@@ -96,6 +96,7 @@ public final class CatalogStore: @unchecked Sendable {
                     return try body(transaction)
                 }
                 state = transaction.state
+                state.revision &+= 1
                 return result
             } catch {
                 transaction.rollBackMemory()

@@ -9,5 +9,5 @@ public enum Action: Sendable, Hashable {
     /// Answer to `Effect.loadSnapshots`; `error` when the repository could not be listed.
     case snapshotsLoaded(repository: String, rows: [SnapshotRow], error: String?)
     /// Answer to `Effect.loadSnapshotDetail`: the details JSON, or an error.
-    case snapshotDetailLoaded(repository: String, label: String, timestamp: String, details: String?, error: String?)
+    case snapshotDetailLoaded(repository: String, label: String, timestamp: String, contents: SnapshotContents?, error: String?)
 }

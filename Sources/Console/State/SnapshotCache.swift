@@ -6,10 +6,8 @@ public struct SnapshotCache: Sendable, Hashable {
     public var lists: [String: [SnapshotRow]] = [:]
     public var listErrors: [String: String] = [:]
     public var loadingLists: Set<String> = []
-    /// The details JSON per snapshot; set through `setDetails` so the parsed form stays in step.
-    public private(set) var details: [SnapshotKey: String] = [:]
-    /// Parsed once when the details arrive: rendering reads them on every frame.
-    private var parsed: [SnapshotKey: SnapshotContents] = [:]
+    /// What each snapshot holds, once a source said.
+    private var contentsByKey: [SnapshotKey: SnapshotContents] = [:]
     public var detailErrors: [SnapshotKey: String] = [:]
     public var loadingDetails: Set<SnapshotKey> = []
     public var checks: [SnapshotKey: [CheckRow]] = [:]
@@ -29,12 +27,12 @@ public struct SnapshotCache: Sendable, Hashable {
     }
 
     public func contents(_ key: SnapshotKey) -> SnapshotContents? {
-        parsed[key]
+        contentsByKey[key]
     }
 
-    mutating func setDetails(_ json: String, for key: SnapshotKey) {
-        details[key] = json
-        parsed[key] = SnapshotContents.parse(json)
+    mutating func setContents(_ contents: SnapshotContents, for key: SnapshotKey) {
+        contentsByKey[key] = contents
+        detailErrors[key] = nil
     }
 
     mutating func merge(repository: String, rows: [SnapshotRow]) {
@@ -44,8 +42,13 @@ public struct SnapshotCache: Sendable, Hashable {
         for row in rows {
             for timestamp in row.timestamps {
                 let key = SnapshotKey(repository: repository, label: row.label, timestamp: timestamp)
+                // A row may carry SHOW SNAPSHOT's details JSON (the Doris brief) for its newest timestamp.
                 if let details = row.details, timestamp == row.latestTimestamp {
-                    setDetails(details, for: key)
+                    if let contents = SnapshotContents.parse(details) {
+                        setContents(contents, for: key)
+                    } else {
+                        detailErrors[key] = "The snapshot's details are not in a known format."
+                    }
                 }
                 if let check = row.check { checks[key] = check }
             }

@@ -10,6 +10,11 @@ public struct SnapshotContents: Sendable, Hashable {
     public struct Table: Sendable, Hashable {
         public var name: String
         public var partitions: [Partition]
+
+        public init(name: String, partitions: [Partition]) {
+            self.name = name
+            self.partitions = partitions
+        }
     }
 
     /// A partition at its backed-up version; tablets only when the `__info` document is known.
@@ -17,16 +22,32 @@ public struct SnapshotContents: Sendable, Hashable {
         public var name: String
         public var version: Int64?
         public var tablets: [Tablet]?
+
+        public init(name: String, version: Int64?, tablets: [Tablet]?) {
+            self.name = name
+            self.version = version
+            self.tablets = tablets
+        }
     }
 
     /// A tablet and its files (names carry their MD5 suffix).
     public struct Tablet: Sendable, Hashable {
         public var id: String
         public var files: [String]
+
+        public init(id: String, files: [String]) {
+            self.id = id
+            self.files = files
+        }
     }
 
     public var database: String?
     public var tables: [Table]
+
+    public init(database: String?, tables: [Table]) {
+        self.database = database
+        self.tables = tables
+    }
 
     public func table(named name: String) -> Table? {
         tables.first { $0.name == name }

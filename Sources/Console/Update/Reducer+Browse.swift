@@ -176,7 +176,7 @@ extension Reducer {
     }
 
     static func loadDetailIfNeeded(_ state: inout AppState, _ key: SnapshotKey) -> [Effect] {
-        guard state.snapshotCache.details[key] == nil, !state.snapshotCache.loadingDetails.contains(key) else { return [] }
+        guard state.snapshotCache.contents(key) == nil, !state.snapshotCache.loadingDetails.contains(key) else { return [] }
         state.snapshotCache.loadingDetails.insert(key)
         state.snapshotCache.detailErrors[key] = nil
         return [.loadSnapshotDetail(repository: key.repository, label: key.label, timestamp: key.timestamp)]

@@ -104,13 +104,12 @@ extension Reducer {
         }
     }
 
-    static func detailLoaded(_ state: inout AppState, _ key: SnapshotKey, _ details: String?, _ error: String?) {
+    static func detailLoaded(_ state: inout AppState, _ key: SnapshotKey, _ contents: SnapshotContents?, _ error: String?) {
         state.snapshotCache.loadingDetails.remove(key)
-        if let details, error == nil {
-            state.snapshotCache.setDetails(details, for: key)
-            state.snapshotCache.detailErrors[key] = nil
+        if let contents, error == nil {
+            state.snapshotCache.setContents(contents, for: key)
         } else {
-            state.snapshotCache.detailErrors[key] = error ?? "no details"
+            state.snapshotCache.detailErrors[key] = error ?? "The snapshot's details are not in a known format."
         }
         if case .dialog(var dialog)? = state.modal {
             RestoreDialog.contentsArrived(&dialog, state)

@@ -23,8 +23,8 @@ enum Reducer {
             effects = finish(&state, id, result)
         case .snapshotsLoaded(let repository, let rows, let error):
             snapshotsLoaded(&state, repository, rows, error)
-        case .snapshotDetailLoaded(let repository, let label, let timestamp, let details, let error):
-            detailLoaded(&state, SnapshotKey(repository: repository, label: label, timestamp: timestamp), details, error)
+        case .snapshotDetailLoaded(let repository, let label, let timestamp, let contents, let error):
+            detailLoaded(&state, SnapshotKey(repository: repository, label: label, timestamp: timestamp), contents, error)
         }
         settle(&state)
         return effects

@@ -42,7 +42,7 @@ extension AppState {
         }
         guard let contents = snapshotCache.contents(key) else {
             let text = snapshotCache.detailErrors[key].map { "Cannot read the snapshot's contents: \($0)" }
-                ?? (snapshotCache.details[key] != nil ? "The snapshot's details are not in a known format." : "Loading the snapshot's contents…")
+                ?? "Loading the snapshot's contents…"
             return TableModel(columns: [], rows: [], emptyText: text)
         }
         return contentsTable(contents, key).filtered(filter)

@@ -35,6 +35,8 @@ public final class Cluster: @unchecked Sendable {
     nonisolated(unsafe) private var wrapper: (@Sendable (ObjectStore) -> ObjectStore)?
     /// Runs backup and restore jobs in the background while this cluster is open.
     public private(set) var scheduler: JobScheduler!
+    /// The dashboard's catalog tree, rebuilt only when the catalog changed.
+    let catalogTrees = CatalogTrees()
     private let startedLock = NSLock()
     private var startedJobs: [Int64] = []
 
@@ -74,6 +76,11 @@ public final class Cluster: @unchecked Sendable {
     /// exist yet. Fails at once if another process owns it.
     public static func open(path: String, backends: Int = 3) throws(SQLError) -> Cluster {
         try ClusterBootstrap.open(path: path, backends: backends)
+    }
+
+    /// Calls `handler` (on the job queue) whenever a job changes: the dashboard's cue to read.
+    public func watchJobs(_ handler: @escaping @Sendable () -> Void) {
+        scheduler.onChange = handler
     }
 
     /// A consistent copy of the catalog.

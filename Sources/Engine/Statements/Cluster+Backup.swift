@@ -125,13 +125,7 @@ extension Cluster {
         if snapshot == nil, timestamp != nil {
             throw SQLError.general("Where clause should looks like: SNAPSHOT = 'your_snapshot_name' [AND TIMESTAMP = '2018-04-18-19-19-10']")
         }
-        guard let repository = c.catalog.repository(named: name) else { throw SQLError.general("Repository \(name) does not exist") }
-        let browser: SnapshotBrowser
-        do {
-            browser = SnapshotBrowser(store: try objectStore(for: repository), repositoryName: repository.name)
-        } catch {
-            throw SQLError.general(error.message)
-        }
+        let browser = try snapshotBrowser(repository: name, catalog: c.catalog)
         if let snapshot, let timestamp {
             do {
                 let info = try browser.info(label: snapshot, timestamp: timestamp)
@@ -142,20 +136,30 @@ extension Cluster {
                                  rows: [[snapshot, timestamp, nil, nil, "Failed to get info: \(error.message)"]])
             }
         }
-        let summaries: [SnapshotBrowser.Summary]
-        if let snapshot {
-            summaries = [browser.summary(label: snapshot)]
-        } else {
-            do {
-                summaries = try browser.summaries()
-            } catch {
-                throw SQLError.general("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
-            }
-        }
-        let rows: [[String?]] = summaries.map { s in
+        let rows: [[String?]] = try snapshotSummaries(browser, label: snapshot, repository: name).map { s in
             [s.label, s.timestamps.isEmpty ? nil : s.timestamps.joined(separator: "\n"), s.status]
         }
         return ResultSet(columns: ["Snapshot", "Timestamp", "Status"], rows: rows)
+    }
+
+    /// The browser of a repository named in a statement (SHOW SNAPSHOT, the read API).
+    func snapshotBrowser(repository name: String, catalog: CatalogState) throws(SQLError) -> SnapshotBrowser {
+        guard let repository = catalog.repository(named: name) else { throw SQLError.general("Repository \(name) does not exist") }
+        do {
+            return SnapshotBrowser(store: try objectStore(for: repository), repositoryName: repository.name)
+        } catch {
+            throw SQLError.general(error.message)
+        }
+    }
+
+    /// One label's summary, or every label's, with SHOW SNAPSHOT's error text.
+    func snapshotSummaries(_ browser: SnapshotBrowser, label: String?, repository: String) throws(SQLError) -> [SnapshotBrowser.Summary] {
+        if let label { return [browser.summary(label: label)] }
+        do {
+            return try browser.summaries()
+        } catch {
+            throw SQLError.general("Failed to list snapshot in repo: \(repository), err: \(error.message)")
+        }
     }
 }
 

@@ -1,41 +1,38 @@
 import Console
 import Dispatch
-import Engine
 import Foundation
-import Jobs
-import SQLSyntax
+import Synchronization
 import Terminal
 
 /// Runs the dashboard: the only owner of the terminal, on the main queue. Input, signals, the
-/// clock and engine changes arrive as DispatchSources on the main queue and become `Action`s;
-/// the pure reducer returns `Effect`s, which run here (SQL through the same executor as
-/// `snapdeck sql`, on a queue of their own); at most one frame is drawn per main-queue turn.
+/// clock and source changes arrive as DispatchSources on the main queue and become `Action`s;
+/// the pure reducer returns `Effect`s, which run here through the `ClusterSource` (reads and
+/// SQL off the main queue); at most one frame is drawn per main-queue turn.
 @MainActor
 final class DashboardRuntime {
-    private let cluster: Cluster
+    private let source: any ClusterSource
     private let screen: CursesScreen
     private let theme: Theme
-    private let builder: ClusterSnapshotBuilder
-    private let executor: SQLExecutor
+    private var events = EventFeed()
+    /// A read is in flight: change cues meanwhile are coalesced into the next one.
+    private var reading = false
     private var state: AppState
     private var sources: [any DispatchSourceProtocol] = []
     private var renderScheduled = false
     private var lastSequenceShown = -1
-    private let engineChanged = SharedFlag(true)
+    private let engineChanged = ChangeCue()
     /// Build + diff + present time of every frame; written out at exit when
     /// `SNAPDECK_FRAME_STATS` names a file (the dashboard benchmark reads it).
     private var frameTimes = FrameTimes()
 
-    init(cluster: Cluster, user: String) throws {
+    init(source: any ClusterSource) throws {
         for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT] { Glibc.signal(signal, SIG_IGN) }
         screen = try CursesScreen()
-        self.cluster = cluster
+        self.source = source
         let environment = ProcessInfo.processInfo.environment
         var theme = Theme.fromEnvironment(environment)
         if !screen.utf8 { theme = environment["NO_COLOR"].map { !$0.isEmpty } == true ? .monochrome(asciiOnly: true) : .standard(asciiOnly: true) }
         self.theme = theme
-        builder = ClusterSnapshotBuilder(cluster: cluster, user: user)
-        executor = SQLExecutor(cluster: cluster, user: user)
         state = AppState(width: screen.width, height: screen.height, now: Date().timeIntervalSince1970,
                          utcOffset: TimeZone.current.secondsFromGMT())
     }
@@ -43,11 +40,11 @@ final class DashboardRuntime {
     /// Starts the sources and runs until the user quits or a signal ends the session.
     func run() -> Never {
         let changed = engineChanged
-        cluster.scheduler.onChange = { changed.set() }
+        source.watchChanges { changed.set() }
         watchInput()
         watchSignals()
         startTimers()
-        dispatch(.snapshot(builder.build()))
+        readSource()
         dispatchMain()
     }
 
@@ -60,22 +57,34 @@ final class DashboardRuntime {
     private func perform(_ effect: Effect) {
         switch effect {
         case .runSQL(let id, let sql):
-            executor.run(sql) { result in
-                MainActor.assumeIsolated {
-                    // DDL (a new repository, database or table) changes what the tabs show
-                    // without any job moving: take a fresh snapshot at the next coalescing tick.
-                    self.engineChanged.set()
-                    self.dispatch(.sqlFinished(id: id, result: result))
+            source.run(sql) { result in
+                DispatchQueue.main.async {
+                    MainActor.assumeIsolated {
+                        // DDL (a new repository, database or table) changes what the tabs show
+                        // without any job moving: read again at the next coalescing tick.
+                        self.engineChanged.set()
+                        self.dispatch(.sqlFinished(id: id, result: result))
+                    }
                 }
             }
         case .loadSnapshots(let repository):
-            executor.snapshots(of: repository) { rows, error in
-                MainActor.assumeIsolated { self.dispatch(.snapshotsLoaded(repository: repository, rows: rows, error: error)) }
+            source.listSnapshots(repository: repository) { result in
+                DispatchQueue.main.async {
+                    MainActor.assumeIsolated {
+                        switch result {
+                        case .success(let rows): self.dispatch(.snapshotsLoaded(repository: repository, rows: rows, error: nil))
+                        case .failure(let failure): self.dispatch(.snapshotsLoaded(repository: repository, rows: [], error: failure.message))
+                        }
+                    }
+                }
             }
         case .loadSnapshotDetail(let repository, let label, let timestamp):
-            executor.snapshotDetail(repository: repository, label: label, timestamp: timestamp) { details, error in
-                MainActor.assumeIsolated {
-                    self.dispatch(.snapshotDetailLoaded(repository: repository, label: label, timestamp: timestamp, details: details, error: error))
+            source.snapshotContents(repository: repository, label: label, timestamp: timestamp) { result in
+                DispatchQueue.main.async {
+                    MainActor.assumeIsolated {
+                        self.dispatch(.snapshotDetailLoaded(repository: repository, label: label, timestamp: timestamp,
+                                                            contents: result.value, error: result.failureMessage))
+                    }
                 }
             }
         case .copyToClipboard(let text):
@@ -152,8 +161,8 @@ final class DashboardRuntime {
         engine.schedule(deadline: .now() + 0.2, repeating: 0.2)
         engine.setEventHandler {
             MainActor.assumeIsolated {
-                guard self.engineChanged.take() else { return }
-                self.dispatch(.snapshot(self.builder.build()))
+                guard !self.reading, self.engineChanged.take() else { return }
+                self.readSource()
             }
         }
         engine.resume()
@@ -166,8 +175,46 @@ final class DashboardRuntime {
         if let path = ProcessInfo.processInfo.environment["SNAPDECK_FRAME_STATS"] {
             try? frameTimes.summary.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        cluster.close()
+        source.close()
         exit(status)
+    }
+
+    /// Reads the source once; the picture (or the failure, as an event over the last picture)
+    /// arrives on the main queue.
+    private func readSource() {
+        reading = true
+        source.read { result in
+            DispatchQueue.main.async {
+                MainActor.assumeIsolated {
+                    self.reading = false
+                    let now = self.eventTime()
+                    switch result {
+                    case .success(let snapshot):
+                        self.dispatch(.snapshot(self.events.stamp(snapshot, now: now)))
+                    case .failure(let failure):
+                        self.events.report("Cannot read the cluster: \(failure.message)", level: .error, now: now)
+                        self.dispatch(.snapshot(self.events.stamp(self.state.cluster, now: now)))
+                    }
+                }
+            }
+        }
+    }
+
+    private func eventTime() -> String {
+        let local = LocalTime(epoch: Date().timeIntervalSince1970, utcOffset: TimeZone.current.secondsFromGMT())
+        return local.date + " " + local.clock
+    }
+}
+
+private extension Result where Failure == SourceFailure {
+    var value: Success? {
+        if case .success(let value) = self { return value }
+        return nil
+    }
+
+    var failureMessage: String? {
+        if case .failure(let failure) = self { return failure.message }
+        return nil
     }
 }
 
@@ -185,4 +232,14 @@ struct FrameTimes {
         func ms(_ q: Double) -> String { String(format: "%.3f", Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]) / 1e6) }
         return "frames=\(sorted.count) median_ms=\(ms(0.5)) p95_ms=\(ms(0.95)) p99_ms=\(ms(0.99)) max_ms=\(ms(1.0))\n"
     }
+}
+
+/// "The source changed": set from any queue, taken on the main queue.
+private final class ChangeCue: Sendable {
+    private let changed = Atomic<Bool>(true)
+
+    func set() { changed.store(true, ordering: .releasing) }
+
+    /// Reads and clears the cue in one step.
+    func take() -> Bool { changed.exchange(false, ordering: .acquiringAndReleasing) }
 }
