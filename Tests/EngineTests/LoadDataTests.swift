@@ -186,7 +186,7 @@ import Testing
             #expect(error?.code == code)
             #expect(error?.message == message + (file as NSString).lastPathComponent, "\(bad)")
             #expect(try observe(t, "t") == before)
-            #expect(try t.cluster!.store.garbagePaths().isEmpty)
+            #expect(try t.cluster!.recordedGarbage().isEmpty)
         }
         // A segment that cannot be written (its tablet folder is a file) fails the load the
         // same way, though it fails on the background writer while rows are still read.
@@ -202,7 +202,7 @@ import Testing
         #expect(failure?.message.hasSuffix(": Not a directory") == true)
         try FileManager.default.removeItem(atPath: blocker)
         #expect(try observe(t, "t") == before)
-        #expect(try t.cluster!.store.garbagePaths().isEmpty)
+        #expect(try t.cluster!.recordedGarbage().isEmpty)
         // load_max_rows_per_statement still caps a statement, however it is written.
         try t.sql("ADMIN SET FRONTEND CONFIG ('load_max_rows_per_statement' = '5000')")
         let many = try t.writeFile("many.csv", csv(rows: 5001, from: 2))

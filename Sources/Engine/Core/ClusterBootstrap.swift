@@ -28,7 +28,7 @@ enum ClusterBootstrap {
         }
         logger.logLevel = .info
         let store = try openCatalog(layout)
-        let cluster = Cluster(layout: layout, store: store, lock: lock, logger: logger)
+        let cluster = Cluster(services: ClusterServices(layout: layout, store: store, lock: lock, logger: logger))
         if let reason = store.readOnlyReason {
             // Nothing may be written: no set-up, no clean-up, jobs stay journalled as they are.
             try cluster.startJobs(resuming: false)
@@ -65,7 +65,7 @@ enum ClusterBootstrap {
     private static func initializeIfNew(_ cluster: Cluster, backends: Int) throws(SQLError) {
         guard cluster.catalog.backends.isEmpty else { return }
         let now = Clock.nowSeconds()
-        try cluster.write { tx in
+        try cluster.services.write { tx in
             for i in 0..<backends {
                 try tx.save(Backend(id: firstBackendId + ObjectID(i), createdAt: now))
             }
@@ -83,9 +83,9 @@ enum ClusterBootstrap {
     private static func collectGarbage(_ cluster: Cluster) throws(SQLError) {
         DurableFile.remove(cluster.layout.temporaryDirectory)
         try? DurableFile.makeDirectories(cluster.layout.temporaryDirectory)
-        guard let paths = try? cluster.store.garbagePaths(), !paths.isEmpty else { return }
+        guard let paths = try? cluster.services.store.garbagePaths(), !paths.isEmpty else { return }
         for p in paths { DurableFile.removeWithStaging(cluster.layout.absolute(p)) }
-        try? cluster.store.removeGarbage(paths)
+        try? cluster.services.store.removeGarbage(paths)
         cluster.logger.info("removed \(paths.count) uncommitted or dropped files")
     }
 }

@@ -34,7 +34,7 @@ public struct ClusterReader: Sendable {
     /// The labels of a repository, as `SHOW SNAPSHOT ON repo` lists them.
     public func snapshots(in repository: String) throws(SQLError) -> [SnapshotListing] {
         let browser = try snapshotBrowser(repository)
-        return try cluster.snapshotSummaries(browser, label: nil, repository: repository).map {
+        return try BackupStatements(services: cluster.services).snapshotSummaries(browser, label: nil, repository: repository).map {
             SnapshotListing(label: $0.label, timestamps: $0.timestamps, status: $0.status)
         }
     }
@@ -50,7 +50,7 @@ public struct ClusterReader: Sendable {
     }
 
     public func catalogTree() -> [CatalogTreeNode] {
-        cluster.catalogTrees.tree(of: cluster.catalog, for: user)
+        cluster.services.catalogTrees.tree(of: cluster.catalog, for: user)
     }
 
     public func backends() -> BackendsReading {
@@ -60,7 +60,7 @@ public struct ClusterReader: Sendable {
 
     private func snapshotBrowser(_ repository: String) throws(SQLError) -> SnapshotBrowser {
         guard user.isAdmin else { throw SQLError.needPrivilege("ADMIN") }
-        return try cluster.snapshotBrowser(repository: repository, catalog: cluster.catalog)
+        return try BackupStatements(services: cluster.services).snapshotBrowser(repository: repository, catalog: cluster.catalog)
     }
 }
 

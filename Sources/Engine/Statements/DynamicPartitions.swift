@@ -9,7 +9,7 @@ import Storage
 /// CREATE, ALTER and open. Old partitions are never dropped automatically: losing data on a
 /// schedule is a decision an operator makes, not the console.
 struct DynamicPartitions {
-    let cluster: Cluster
+    let services: ClusterServices
 
     struct Settings {
         var unit: String
@@ -20,7 +20,7 @@ struct DynamicPartitions {
     }
 
     func refresh(tableId: ObjectID) throws(SQLError) {
-        let catalog = cluster.catalog
+        let catalog = services.catalog
         guard let table = catalog.tables[tableId], table.property("dynamic_partition.enable")?.lowercased() == "true" else { return }
         let settings = try Self.settings(of: table)
         guard let type = table.partitionColumns.first.flatMap({ table.column(named: $0)?.type }) else { return }
@@ -43,12 +43,12 @@ struct DynamicPartitions {
             missing.append((name, .range(lower: lower, upper: upper)))
         }
         guard !missing.isEmpty else { return }
-        try cluster.write { tx in
+        try services.write { tx in
             for (name, bound) in missing {
-                try cluster.addPartition(name: name, bound: bound, buckets: settings.buckets ?? table.defaultBuckets, to: table, tx)
+                try TableStatements(services: services).addPartition(name: name, bound: bound, buckets: settings.buckets ?? table.defaultBuckets, to: table, tx)
             }
         }
-        cluster.logger.info("dynamic partitioning added \(missing.count) partitions to \(table.name)")
+        services.logger.info("dynamic partitioning added \(missing.count) partitions to \(table.name)")
     }
 
     static func settings(of table: TableRecord) throws(SQLError) -> Settings {

@@ -12,18 +12,18 @@ import Storage
 /// failure before that removes the files written so far; a crash leaves them listed, and the
 /// next open deletes them.
 struct TableLoad {
-    private let cluster: Cluster
+    private let services: ClusterServices
     let table: TableRecord
     private var spool: LoadSpool
     private let writer: SegmentWriter
     private let flusher: SegmentFlusher
     private var paths: [String] = []
 
-    private init(cluster: Cluster, table: TableRecord, catalog: CatalogState) {
-        self.cluster = cluster
+    private init(services: ClusterServices, table: TableRecord, catalog: CatalogState) {
+        self.services = services
         self.table = table
-        spool = LoadSpool(table: table, catalog: catalog, budget: cluster.configInt("load_buffer_bytes"))
-        writer = SegmentWriter(layout: cluster.layout)
+        spool = LoadSpool(table: table, catalog: catalog, budget: services.configInt("load_buffer_bytes"))
+        writer = SegmentWriter(layout: services.layout)
         flusher = SegmentFlusher(writer: writer)
     }
 
@@ -45,7 +45,7 @@ struct TableLoad {
     /// Lists `segments` as garbage under new rowset ids, then hands them to the background writer.
     private mutating func write(_ segments: [LoadSpool.Segment]) throws(SQLError) {
         guard !segments.isEmpty else { return }
-        let catalog = cluster.catalog
+        let catalog = services.catalog
         var backends: [[ObjectID]] = []
         for segment in segments {
             let replicas = catalog.replicas(of: segment.tabletId).map(\.backendId)
@@ -54,8 +54,8 @@ struct TableLoad {
             }
             backends.append(replicas)
         }
-        let layout = cluster.layout
-        let rowsetIds = try cluster.write { tx in
+        let layout = services.layout
+        let rowsetIds = try services.write { tx in
             let ids = try tx.nextIds(segments.count)
             for (i, segment) in segments.enumerated() {
                 for backend in backends[i] {
@@ -90,7 +90,7 @@ struct TableLoad {
         let now = Clock.nowSeconds()
         let paths = self.paths
         let table = self.table
-        try cluster.write { tx in
+        try services.write { tx in
             var partitions: [ObjectID: PartitionRecord] = [:]
             for segment in written {
                 guard let tablet = tx.state.tablets[segment.tabletId],
@@ -109,23 +109,23 @@ struct TableLoad {
             }
             for p in paths { try tx.removeGarbage(p) }
         }
-        cluster.logger.info("loaded \(spool.rowCount) rows into \(table.name): \(written.count) segments")
+        services.logger.info("loaded \(spool.rowCount) rows into \(table.name): \(written.count) segments")
         return spool.rowCount
     }
 
     /// Stops the background writer and deletes every file the load wrote.
     private func abandon() {
         _ = try? flusher.finish()
-        cluster.removeGarbageNow()
+        services.removeGarbageNow()
     }
 
     /// Runs `fill` to add the rows of one statement into `table`, then commits them; on any
     /// failure nothing is published and the files written are removed.
     static func run(
-        _ cluster: Cluster, into table: TableRecord, catalog: CatalogState,
+        _ services: ClusterServices, into table: TableRecord, catalog: CatalogState,
         _ fill: (inout TableLoad) throws(SQLError) -> Void
     ) throws(SQLError) -> Int {
-        var load = TableLoad(cluster: cluster, table: table, catalog: catalog)
+        var load = TableLoad(services: services, table: table, catalog: catalog)
         do {
             try fill(&load)
             return try load.commit()

@@ -4,7 +4,10 @@ import Jobs
 import Repository
 import SQLSyntax
 
-extension Cluster {
+/// CREATE/DROP/SHOW REPOSITORIES and SHOW CREATE REPOSITORY.
+struct RepositoryStatements: StatementFamily {
+    let services: ClusterServices
+
     func createRepository(_ create: CreateRepository, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         if let problem = NameRules.problem(with: create.name) {
@@ -82,7 +85,7 @@ extension Cluster {
     /// Checks the properties and that the endpoint answers, the bucket exists and the keys are
     /// accepted, before anything is written.
     private func s3RepositoryStore(_ location: String, _ properties: [PropertyEntry]) throws(SQLError) -> ObjectStore {
-        let store = try s3Store(location, properties)
+        let store = try services.s3Store(location, properties)
         do {
             try store.checkAccess()
         } catch {

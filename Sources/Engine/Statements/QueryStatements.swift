@@ -2,7 +2,10 @@ import Catalog
 import SQLSyntax
 import Storage
 
-extension Cluster {
+/// SELECT and CHECKSUM TABLE.
+struct QueryStatements: StatementFamily {
+    let services: ClusterServices
+
     func select(_ select: Select, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         let (database, table) = try c.table(select.table)
         try c.require(.select, on: database.name)

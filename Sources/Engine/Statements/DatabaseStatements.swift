@@ -2,7 +2,10 @@ import Catalog
 import SQLSyntax
 import Storage
 
-extension Cluster {
+/// CREATE/DROP/USE/SHOW DATABASES and SHOW TABLES.
+struct DatabaseStatements: StatementFamily {
+    let services: ClusterServices
+
     func createDatabase(_ name: String, ifNotExists: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         try NameRules.checkDatabase(name)
@@ -25,7 +28,7 @@ extension Cluster {
         }
         let tables = c.catalog.allTables(in: database.id)
         try write { tx in
-            for table in tables { try dropTableRecords(table, tx) }
+            for table in tables { try tx.dropTableAndData(table) }
             try tx.deleteDatabase(database.id)
         }
         removeGarbageNow()
@@ -59,22 +62,4 @@ extension Cluster {
         return ResultSet(columns: ["Tables_in_\(db.name)"], rows: names.map { [$0] })
     }
 
-    /// Deletes a table's records and marks its tablet folders on every backend as garbage.
-    func dropTableRecords(_ table: TableRecord, _ tx: CatalogTransaction) throws {
-        for partition in tx.state.allPartitions(of: table.id) {
-            try dropPartitionRecords(partition, tx)
-        }
-        try tx.deleteTable(table.id)
-    }
-
-    func dropPartitionRecords(_ partition: PartitionRecord, _ tx: CatalogTransaction) throws {
-        for folder in try tx.deletePartitionTree(partition) { try tx.addGarbage(folder) }
-    }
-
-    /// Deletes the files recorded as garbage now that the catalog no longer references them.
-    func removeGarbageNow() {
-        guard let paths = try? store.garbagePaths(), !paths.isEmpty else { return }
-        for p in paths { DurableFile.removeWithStaging(layout.absolute(p)) }
-        try? store.removeGarbage(paths)
-    }
 }

@@ -2,7 +2,10 @@ import Catalog
 import SQLSyntax
 import Storage
 
-extension Cluster {
+/// SHOW PARTITIONS, SHOW TABLETS and SHOW BACKENDS.
+struct StorageStatements: StatementFamily {
+    let services: ClusterServices
+
     /// Doris's SHOW PARTITIONS columns that mean something here, plus file counts.
     func showPartitions(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         let (_, table) = try c.visibleTable(name)

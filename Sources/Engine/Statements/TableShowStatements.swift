@@ -2,7 +2,10 @@ import Catalog
 import SQLSyntax
 import Storage
 
-extension Cluster {
+/// SHOW CREATE TABLE and DESCRIBE.
+struct TableShowStatements: StatementFamily {
+    let services: ClusterServices
+
     func showCreateTable(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         let (_, table) = try c.visibleTable(name)
         let ddl = TableDDL(table: table, partitions: c.catalog.partitions(of: table.id)).text

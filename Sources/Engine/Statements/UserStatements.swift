@@ -3,7 +3,10 @@ import Crypto
 import Foundation
 import SQLSyntax
 
-extension Cluster {
+/// CREATE/DROP USER, GRANT, REVOKE and SHOW GRANTS.
+struct UserStatements: StatementFamily {
+    let services: ClusterServices
+
     func createUser(_ name: String, password: String?, ifNotExists: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         guard NameRules.problem(with: name) == nil, !name.contains("'"), !name.contains("@") else {

@@ -4,8 +4,8 @@ import Jobs
 import Repository
 import Storage
 
-extension Cluster: JobHost {
-    public var jobSettings: JobSettings {
+extension ClusterServices: JobHost {
+    var jobSettings: JobSettings {
         var s = JobSettings()
         s.transferWorkersPerBackend = configInt("transfer_workers_per_backend")
         s.rateLimitBytesPerSecond = Int64(configInt("transfer_rate_limit_bytes_per_second"))
@@ -20,7 +20,7 @@ extension Cluster: JobHost {
         return s
     }
 
-    public func objectStore(for repository: RepositoryRecord) throws(ObjectStoreError) -> ObjectStore {
+    func objectStore(for repository: RepositoryRecord) throws(ObjectStoreError) -> ObjectStore {
         let store: ObjectStore
         switch repository.kind {
         case .local, .broker:
@@ -57,16 +57,12 @@ extension Cluster: JobHost {
         return settings
     }
 
-    public func writeCatalog<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
+    func writeCatalog<T>(_ body: (CatalogTransaction) throws -> T) throws -> T {
         try store.write(body)
     }
 
-    public func collectGarbage() {
+    func collectGarbage() {
         removeGarbageNow()
-    }
-
-    func configString(_ key: String) -> String {
-        catalog.config[key] ?? FrontendConfig.knob(key)?.defaultValue ?? ""
     }
 }
 

@@ -1,7 +1,10 @@
 import Catalog
 import SQLSyntax
 
-extension Cluster {
+/// ADMIN SET/SHOW FRONTEND CONFIG and HELP.
+struct AdminStatements: StatementFamily {
+    let services: ClusterServices
+
     func setConfig(_ properties: [Property], _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         var checked: [(String, String)] = []

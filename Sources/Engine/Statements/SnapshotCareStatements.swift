@@ -7,7 +7,9 @@ import Storage
 
 /// DROP SNAPSHOT and ADMIN CHECK SNAPSHOT: SnapDeck's care for what a repository holds
 /// (Doris has neither).
-extension Cluster {
+struct SnapshotCareStatements: StatementFamily {
+    let services: ClusterServices
+
     func dropSnapshot(label: String, timestamp: String?, repository name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         let (repository, store) = try repositoryStore(name, c)

@@ -3,7 +3,10 @@ import Foundation
 import SQLSyntax
 import Storage
 
-extension Cluster {
+/// INSERT and LOAD DATA.
+struct LoadStatements: StatementFamily {
+    let services: ClusterServices
+
     func insert(_ insert: Insert, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         let (database, table) = try c.table(insert.table)
         try c.require(.load, on: database.name)
@@ -11,7 +14,7 @@ extension Cluster {
         try converter.checkRequiredColumns()
         let limit = configInt("load_max_rows_per_statement")
         if insert.rows.count > limit { throw SQLError.general("INSERT exceeds load_max_rows_per_statement (\(limit) rows)") }
-        let loaded = try TableLoad.run(self, into: table, catalog: c.catalog) { load throws(SQLError) in
+        let loaded = try TableLoad.run(services, into: table, catalog: c.catalog) { load throws(SQLError) in
             for (n, literals) in insert.rows.enumerated() {
                 guard literals.count == converter.targets.count else {
                     throw SQLError(code: 1136, sqlState: "21S01", "Column count doesn't match value count at row \(n + 1)")
@@ -58,7 +61,7 @@ extension Cluster {
             chunkSize: configInt("load_read_chunk_bytes"), maxRecordBytes: CSVFileReader.maxRecordBytes)
         let limit = configInt("load_max_rows_per_statement")
         let types = converter.targets.map { table.columns[$0].type }
-        let loaded = try TableLoad.run(self, into: table, catalog: c.catalog) { rows throws(SQLError) in
+        let loaded = try TableLoad.run(services, into: table, catalog: c.catalog) { rows throws(SQLError) in
             var fields: [CSVReader.Field] = []
             // Built only for an error: a string per row would cost more than the row.
             let position = { "at line \(input.line) of \(fileName)" }
@@ -116,9 +119,6 @@ extension Cluster {
         }
     }
 
-    func configInt(_ key: String) -> Int {
-        Int(catalog.config[key] ?? FrontendConfig.knob(key)?.defaultValue ?? "") ?? 0
-    }
 }
 
 extension ColumnType {

@@ -4,7 +4,10 @@ import Jobs
 import Repository
 import SQLSyntax
 
-extension Cluster {
+/// BACKUP, SHOW BACKUP, CANCEL BACKUP and SHOW SNAPSHOT.
+struct BackupStatements: StatementFamily {
+    let services: ClusterServices
+
     static let labelPattern = "^[-_A-Za-z0-9\\p{L}]{1,128}$"
 
     func submitBackup(_ backup: BackupRestore, _ c: ExecutionContext) throws(SQLError) -> ResultSet {

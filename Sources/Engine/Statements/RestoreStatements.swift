@@ -4,7 +4,10 @@ import Jobs
 import Repository
 import SQLSyntax
 
-extension Cluster {
+/// RESTORE, SHOW RESTORE and CANCEL RESTORE.
+struct RestoreStatements: StatementFamily {
+    let services: ClusterServices
+
     func submitRestore(_ restore: BackupRestore, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         let options = try RestoreOptions(restore.properties, minimumTimeout: Int64(configInt("min_job_timeout_second")))

@@ -3,7 +3,10 @@ import Foundation
 import SQLSyntax
 import Storage
 
-extension Cluster {
+/// CREATE/DROP/TRUNCATE/ALTER TABLE.
+struct TableStatements: StatementFamily {
+    let services: ClusterServices
+
     func createTable(_ create: CreateTable, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         let database = try c.database(create.name.database)
@@ -25,7 +28,7 @@ extension Cluster {
             }
             return table
         }
-        try DynamicPartitions(cluster: self).refresh(tableId: table.id)
+        try DynamicPartitions(services: services).refresh(tableId: table.id)
         logger.info("created table \(database.name).\(table.name) with \(partitions.count) partitions")
         return ResultSet()
     }
@@ -49,7 +52,7 @@ extension Cluster {
             if ifExists { return ResultSet() }
             throw SQLError(code: 1051, sqlState: "42S02", "Unknown table '\(name.name)'")
         }
-        try write { tx in try dropTableRecords(table, tx) }
+        try write { tx in try tx.dropTableAndData(table) }
         removeGarbageNow()
         logger.info("dropped table \(database.name).\(table.name)")
         return ResultSet()
@@ -98,7 +101,7 @@ extension Cluster {
                 changed.properties.append(PropertyEntry(key: p.key, value: p.value))
             }
             try write { tx in try tx.save(changed) }
-            try DynamicPartitions(cluster: self).refresh(tableId: table.id)
+            try DynamicPartitions(services: services).refresh(tableId: table.id)
         case .addPartition(let definition, let distribution):
             guard table.partitionKind != .unpartitioned else {
                 throw SQLError.general("Table \(table.name) is not partitioned")
@@ -116,7 +119,7 @@ extension Cluster {
             guard table.partitionKind != .unpartitioned else {
                 throw SQLError.general("Table \(table.name) is not partitioned; drop the table instead")
             }
-            try write { tx in try dropPartitionRecords(partition, tx) }
+            try write { tx in try tx.dropPartitionAndData(partition) }
             removeGarbageNow()
         }
         return ResultSet()

@@ -1,0 +1,59 @@
+import Catalog
+import SQLSyntax
+
+/// Sends each statement to the family that runs it.
+struct StatementRouter {
+    let services: ClusterServices
+
+    func run(_ statement: Statement, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        let services = self.services
+        switch statement {
+        case .createDatabase(let name, let ifNotExists): return try DatabaseStatements(services: services).createDatabase(name, ifNotExists: ifNotExists, c)
+        case .dropDatabase(let name, let ifExists): return try DatabaseStatements(services: services).dropDatabase(name, ifExists: ifExists, c)
+        case .use(let name): return try DatabaseStatements(services: services).useDatabase(name, c)
+        case .showDatabases(let like): return DatabaseStatements(services: services).showDatabases(like: like, c)
+        case .showTables(let database, let like): return try DatabaseStatements(services: services).showTables(database: database, like: like, c)
+        case .createTable(let create): return try TableStatements(services: services).createTable(create, c)
+        case .dropTable(let name, let ifExists): return try TableStatements(services: services).dropTable(name, ifExists: ifExists, c)
+        case .truncateTable(let name): return try TableStatements(services: services).truncateTable(name, c)
+        case .alterTable(let name, let action): return try TableStatements(services: services).alterTable(name, action, c)
+        case .showCreateTable(let name): return try TableShowStatements(services: services).showCreateTable(name, c)
+        case .describe(let name): return try TableShowStatements(services: services).describe(name, c)
+        case .showPartitions(let name): return try StorageStatements(services: services).showPartitions(name, c)
+        case .showTablets(let name): return try StorageStatements(services: services).showTablets(name, c)
+        case .showBackends: return StorageStatements(services: services).showBackends(c)
+        case .insert(let statement): return try LoadStatements(services: services).insert(statement, c)
+        case .loadData(let load): return try LoadStatements(services: services).loadData(load, c)
+        case .select(let statement): return try QueryStatements(services: services).select(statement, c)
+        case .checksumTable(let names): return try QueryStatements(services: services).checksumTables(names, c)
+        case .createUser(let user, _, let password, let ifNotExists):
+            return try UserStatements(services: services).createUser(user, password: password, ifNotExists: ifNotExists, c)
+        case .dropUser(let user, _, let ifExists): return try UserStatements(services: services).dropUser(user, ifExists: ifExists, c)
+        case .grant(let privileges, let target, let user, _):
+            return try UserStatements(services: services).changeGrants(privileges, target, user: user, grant: true, c)
+        case .revoke(let privileges, let target, let user, _):
+            return try UserStatements(services: services).changeGrants(privileges, target, user: user, grant: false, c)
+        case .showGrants(let user, _): return try UserStatements(services: services).showGrants(user: user, c)
+        case .adminSetConfig(let properties): return try AdminStatements(services: services).setConfig(properties, c)
+        case .adminShowConfig(let like): return try AdminStatements(services: services).showConfig(like: like, c)
+        case .help(let topic): return AdminStatements(services: services).help(topic)
+        case .showBroker: return ResultSet(columns: ["Name", "Host", "Port", "Alive", "LastStartTime", "LastUpdateTime", "ErrMsg"], rows: [])
+        case .createRepository(let create): return try RepositoryStatements(services: services).createRepository(create, c)
+        case .dropRepository(let name): return try RepositoryStatements(services: services).dropRepository(name, c)
+        case .showRepositories: return RepositoryStatements(services: services).showRepositories(c)
+        case .showCreateRepository(let name): return try RepositoryStatements(services: services).showCreateRepository(name, c)
+        case .backup(let backup): return try BackupStatements(services: services).submitBackup(backup, c)
+        case .showBackup(let show): return try BackupStatements(services: services).showBackup(show, c)
+        case .showSnapshot(let repository, let snapshot, let timestamp):
+            return try BackupStatements(services: services).showSnapshot(repository: repository, snapshot: snapshot, timestamp: timestamp, c)
+        case .cancelBackup(let database): return try BackupStatements(services: services).cancelBackup(database, c)
+        case .restore(let restore): return try RestoreStatements(services: services).submitRestore(restore, c)
+        case .showRestore(let show): return try RestoreStatements(services: services).showRestore(show, c)
+        case .cancelRestore(let database): return try RestoreStatements(services: services).cancelRestore(database, c)
+        case .dropSnapshot(let label, let timestamp, let repository):
+            return try SnapshotCareStatements(services: services).dropSnapshot(label: label, timestamp: timestamp, repository: repository, c)
+        case .adminCheckSnapshot(let label, let timestamp, let repository):
+            return try SnapshotCareStatements(services: services).checkSnapshot(label: label, timestamp: timestamp, repository: repository, c)
+        }
+    }
+}
