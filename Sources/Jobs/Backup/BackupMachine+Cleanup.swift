@@ -41,7 +41,7 @@ extension BackupMachine {
                     var next = job.record
                     next.cleanupOwed = nil
                     next.status.message += "; \(note)"
-                    try core.save(core.entry(next, id: next.jobId, kind: .backup, databaseId: next.databaseId, state: next.state.rawValue))
+                    try save(next)
                     job.record = next
                     core.changed()
                 } catch {

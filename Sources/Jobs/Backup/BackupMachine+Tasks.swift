@@ -93,20 +93,6 @@ extension BackupMachine {
         }
     }
 
-    /// A phase's single step failed: the Status shows why until the step succeeds, and it is
-    /// tried again after a backoff. Errors here never cancel the job (Doris rule) unless only
-    /// an operator can cure them: it retries until the timeout.
-    func stepFailed(_ job: BackupRuntime, _ error: String, needsOperator: Bool) {
-        job.tasks.stepFailed(now: core.now(), needsOperator: needsOperator)
-        if let reason = core.giveUpReason(job.tasks, TaskBook.jobStep, error) {
-            finishCancelled(job, status: .error(reason))
-            return
-        }
-        var next = job.record
-        next.status = .error(error)
-        adopt(next, for: job)
-    }
-
     /// Writes `__meta`, then `__info` (the commit marker) once the data is durable. Never
     /// writes where another snapshot of the same label has been committed or has its own
     /// `__meta`: that is another job's snapshot (another cluster sharing the repository), and

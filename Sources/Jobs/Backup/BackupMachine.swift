@@ -11,24 +11,15 @@ public struct JobError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The backup state machine: PENDING → SNAPSHOTING → UPLOAD_SNAPSHOT → UPLOADING → SAVE_META →
-/// UPLOAD_INFO → FINISHED, or CANCELLED from any of them. `step` advances a job by at most one
-/// phase; it runs on the core's queue, which owns every job here.
-///
-/// The journal is the authority: a state change is journalled before anything acts on it, and
-/// a journal write that fails stops the job (CANCELLED, with a Status that says why) instead of
-/// letting it go on from memory. If even the CANCELLED record cannot be written, the job stays
-/// stopped in this process without running its clean-up, and the next process to open the data
-/// directory resumes it from its last journalled state.
-final class BackupMachine: @unchecked Sendable {
+/// UPLOAD_INFO → FINISHED, or CANCELLED from any of them; a cancelled job's clean-up removes
+/// what it uploaded. It runs on the core's queue, which owns every job here, and follows the
+/// journal rules of `JobMachine`.
+final class BackupMachine: JobMachine, @unchecked Sendable {
     let core: JobCore
     var jobs: [Int64: BackupRuntime] = [:]
 
     init(core: JobCore) {
         self.core = core
-    }
-
-    func load(_ records: [BackupJobRecord]) {
-        for record in records { jobs[record.jobId] = BackupRuntime(record: record, clock: core.clock) }
     }
 
     /// Journals a new job (PENDING) and starts it; see `JobScheduler.submitBackup`.
@@ -102,19 +93,9 @@ final class BackupMachine: @unchecked Sendable {
         if let pause = host.jobSettings.faultPauseAtState, pause == job.record.state.rawValue { return }
         switch job.record.state {
         case .pending: planBackup(job, host)
-        case .snapshoting:
-            dispatchDue(job, phase: .snapshot)
-            if job.tasks.waiting.isEmpty && job.tasks.inFlight.isEmpty {
-                job.record.snapshotFinishedTime = core.nowMillis()
-                transition(job, to: .uploadSnapshot)
-            }
+        case .snapshoting: runTasks(job, .snapshot, finished: \.snapshotFinishedTime, then: .uploadSnapshot)
         case .uploadSnapshot: prepareUploads(job, host)
-        case .uploading:
-            dispatchDue(job, phase: .upload)
-            if job.tasks.waiting.isEmpty && job.tasks.inFlight.isEmpty {
-                job.record.uploadFinishedTime = core.nowMillis()
-                transition(job, to: .saveMeta)
-            }
+        case .uploading: runTasks(job, .upload, finished: \.uploadFinishedTime, then: .saveMeta)
         case .saveMeta:
             releaseSnapshots(job.record, host)
             transition(job, to: .uploadInfo)
@@ -123,66 +104,16 @@ final class BackupMachine: @unchecked Sendable {
         }
     }
 
-    /// Moves the job to `state` once the journal holds it, then steps it on. A step error
-    /// shown in the Status belongs to the phase it failed in and is cleared.
-    func transition(_ job: BackupRuntime, to state: BackupState) {
-        let left = job.record.state
-        var next = job.record
-        next.state = state
-        next.status = .ok
-        guard adopt(next, for: job) else { return }
-        job.tasks.stepSucceeded()
-        // Phase timings with millisecond precision, for operators and the benchmark scripts.
-        let elapsed = core.elapsedMillis(since: job.tasks.phaseStarted)
-        job.tasks.phaseStarted = core.now()
-        core.logger.info("backup \(job.record.label) (job \(job.record.jobId)) \(left.rawValue) took \(String(format: "%.1f", elapsed)) ms -> \(state.rawValue)")
-        step(job)
+    /// Dispatches the phase's due tablets; once none waits or runs, stamps the phase's end
+    /// and moves on.
+    private func runTasks(_ job: BackupRuntime, _ phase: Phase, finished: WritableKeyPath<BackupJobRecord, Int64>, then next: BackupState) {
+        dispatchDue(job, phase: phase)
+        guard job.tasks.waiting.isEmpty && job.tasks.inFlight.isEmpty else { return }
+        job.record[keyPath: finished] = core.nowMillis()
+        transition(job, to: next)
     }
 
-    /// Journals `next` as the job's record and adopts it. When the journal refuses it, the job
-    /// stops (see the type's comment) and this returns false: nothing may act on a record the
-    /// journal does not hold.
-    @discardableResult
-    func adopt(_ next: BackupJobRecord, for job: BackupRuntime) -> Bool {
-        do {
-            try save(next)
-        } catch {
-            core.logger.error("backup \(job.record.label) (job \(job.record.jobId)): cannot journal its state \(next.state.rawValue): \(error)")
-            finishCancelled(job, status: .journalFailure(error, state: next.state.rawValue))
-            return false
-        }
-        job.record = next
-        core.changed()
-        return true
-    }
-
-    private func save(_ record: BackupJobRecord) throws {
-        try core.save(core.entry(record, id: record.jobId, kind: .backup, databaseId: record.databaseId, state: record.state.rawValue))
-    }
-
-    /// Cancels a job (user, error, timeout or a journal failure): stops its tasks at their next
-    /// chunk, then releases its snapshots and removes what it uploaded once no task is running.
-    /// The clean-up is journalled as owed with the CANCELLED state (see `runOwedCleanups`).
-    func finishCancelled(_ job: BackupRuntime, status: JobStatus) {
-        guard !job.record.state.isDone else { return }
-        let lastState = job.record.state
-        job.tasks.cancel.set()
-        job.tasks.waiting.removeAll()
-        job.record.status = status
-        job.record.state = .cancelled
-        job.record.cleanupOwed = true
-        job.record.finishedTime = core.nowMillis()
-        do {
-            try save(job.record)
-        } catch {
-            job.cancellationUnjournalled = true
-            job.record.status.message += JobStatus.unjournalledCancellation(error, lastJournalled: lastState.rawValue)
-            core.logger.error("backup \(job.record.label) (job \(job.record.jobId)): cannot journal its cancellation: \(error)")
-        }
-        core.changed()
-        core.logger.info("backup \(job.record.label) (job \(job.record.jobId)) cancelled: \(job.record.status.cell)")
-        if job.tasks.inFlight.isEmpty { cleanUpCancelled(job) }
-    }
+    func undo(_ job: BackupRuntime) { cleanUpCancelled(job) }
 
     func releaseSnapshots(_ record: BackupJobRecord, _ host: JobHost) {
         let maker = SnapshotMaker(layout: host.layout)

@@ -14,9 +14,6 @@ final class BackupRuntime: @unchecked Sendable {
     var cleanupRunning = false
     var cleanupRetryAt: Date?
     var cleanupAttempts = 0
-    /// The job was cancelled in memory but the journal refused the CANCELLED record: nothing
-    /// may act on the cancel (its clean-up), since the next process resumes the job from its
-    /// last journalled state.
     var cancellationUnjournalled = false
 
     init(record: BackupJobRecord, clock: any JobClock) {

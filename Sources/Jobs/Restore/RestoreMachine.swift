@@ -4,19 +4,15 @@ import Repository
 import Storage
 
 /// The restore state machine: PENDING → SNAPSHOTING → DOWNLOAD → DOWNLOADING → COMMIT →
-/// COMMITTING → FINISHED, or CANCELLED before COMMITTING ends. It runs on the core's queue,
-/// which owns every job here, and holds to the journal as `BackupMachine` does: a state change
-/// is journalled before anything acts on it, and a journal write that fails stops the job.
-final class RestoreMachine: @unchecked Sendable {
+/// COMMITTING → FINISHED, or CANCELLED before COMMITTING ends; a cancelled job's rollback
+/// removes what it created. It runs on the core's queue, which owns every job here, and
+/// follows the journal rules of `JobMachine`.
+final class RestoreMachine: JobMachine, @unchecked Sendable {
     let core: JobCore
     var jobs: [Int64: RestoreRuntime] = [:]
 
     init(core: JobCore) {
         self.core = core
-    }
-
-    func load(_ records: [RestoreJobRecord]) {
-        for record in records { jobs[record.jobId] = RestoreRuntime(record: record, clock: core.clock) }
     }
 
     /// Journals a new restore job (PENDING) and starts it.
@@ -83,78 +79,5 @@ final class RestoreMachine: @unchecked Sendable {
         }
     }
 
-    /// Moves the job to `state` once the journal holds it, then steps it on (see
-    /// `BackupMachine.transition`).
-    func transition(_ job: RestoreRuntime, to state: RestoreState) {
-        let left = job.record.state
-        var next = job.record
-        next.state = state
-        next.status = .ok
-        guard adopt(next, for: job) else { return }
-        job.tasks.stepSucceeded()
-        let elapsed = core.elapsedMillis(since: job.tasks.phaseStarted)
-        job.tasks.phaseStarted = core.now()
-        core.logger.info("restore \(job.record.label) (job \(job.record.jobId)) \(left.rawValue) took \(String(format: "%.1f", elapsed)) ms -> \(state.rawValue)")
-        step(job)
-    }
-
-    /// Journals `next` as the job's record and adopts it; when the journal refuses it, stops
-    /// the job and returns false (see `BackupMachine.adopt`).
-    @discardableResult
-    func adopt(_ next: RestoreJobRecord, for job: RestoreRuntime) -> Bool {
-        do {
-            try save(next)
-        } catch {
-            core.logger.error("restore \(job.record.label) (job \(job.record.jobId)): cannot journal its state \(next.state.rawValue): \(error)")
-            finishCancelled(job, status: .journalFailure(error, state: next.state.rawValue))
-            return false
-        }
-        job.record = next
-        core.changed()
-        return true
-    }
-
-    func save(_ record: RestoreJobRecord) throws {
-        try core.save(entry(record))
-    }
-
-    func entry(_ record: RestoreJobRecord) -> JournalEntry<RestoreJobRecord> {
-        core.entry(record, id: record.jobId, kind: .restore, databaseId: record.databaseId, state: record.state.rawValue)
-    }
-
-    /// A phase's single step failed (see `BackupMachine.stepFailed`).
-    func stepFailed(_ job: RestoreRuntime, _ error: String, needsOperator: Bool) {
-        job.tasks.stepFailed(now: core.now(), needsOperator: needsOperator)
-        if let reason = core.giveUpReason(job.tasks, TaskBook.jobStep, error) {
-            finishCancelled(job, status: .error(reason))
-            return
-        }
-        var next = job.record
-        next.status = .error(error)
-        adopt(next, for: job)
-    }
-
-    /// Cancels a restore: stops its tasks, then rolls back what it created (journalled as owed
-    /// with the CANCELLED state, see `rollBack`). A cancellation the journal refuses leaves the
-    /// job stopped without a rollback, for the next process to resume.
-    func finishCancelled(_ job: RestoreRuntime, status: JobStatus) {
-        guard !job.record.state.isDone else { return }
-        let lastState = job.record.state
-        job.tasks.cancel.set()
-        job.tasks.waiting.removeAll()
-        job.record.status = status
-        job.record.state = .cancelled
-        job.record.rollbackOwed = true
-        job.record.finishedTime = core.nowMillis()
-        do {
-            try save(job.record)
-        } catch {
-            job.cancellationUnjournalled = true
-            job.record.status.message += JobStatus.unjournalledCancellation(error, lastJournalled: lastState.rawValue)
-            core.logger.error("restore \(job.record.label) (job \(job.record.jobId)): cannot journal its cancellation: \(error)")
-        }
-        core.changed()
-        core.logger.info("restore \(job.record.label) (job \(job.record.jobId)) cancelled: \(job.record.status.cell)")
-        if job.tasks.inFlight.isEmpty { rollBack(job) }
-    }
+    func undo(_ job: RestoreRuntime) { rollBack(job) }
 }

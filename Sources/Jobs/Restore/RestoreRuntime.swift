@@ -9,7 +9,6 @@ final class RestoreRuntime: @unchecked Sendable {
     var commitRunning = false
     var rollbackRunning = false
     var rollbackRetryAt: Date?
-    /// See `BackupRuntime.cancellationUnjournalled`: the rollback waits for the next process.
     var cancellationUnjournalled = false
 
     init(record: RestoreJobRecord, clock: any JobClock) {
