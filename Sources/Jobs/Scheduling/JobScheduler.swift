@@ -24,7 +24,8 @@ public final class JobScheduler: @unchecked Sendable {
     /// - Parameters:
     ///   - database: the catalog's connection, which holds the `jobs` table.
     ///   - clock: the time of timeouts, retries and the times jobs record.
-    ///   - queue: the serial queue that owns all job state.
+    ///   - queue: the serial queue that owns all job state; this scheduler's alone (it marks
+    ///     the queue to know when it runs on it).
     ///   - workers: where transfers and clean-ups run.
     ///   - logger: defaults to the host's.
     public init(
