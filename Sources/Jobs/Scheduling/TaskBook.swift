@@ -41,6 +41,7 @@ final class TaskBook: @unchecked Sendable {
     /// The phase's single step succeeded.
     func stepSucceeded() {
         stepRetryAt = nil
+        attempts[Self.jobStep] = nil
         succeeded(Self.jobStep)
     }
 
