@@ -70,7 +70,16 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
         // Child processes and the S3 test server, shared by the test targets below.
-        .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport", exclude: ["Scripts"]),
+        // Also the job engine's test doubles: a manual clock, an object store that fails on
+        // demand, a job host over a real catalog.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Repository", "Jobs", "Catalog", "Storage", "SQLSyntax", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport", exclude: ["Scripts"]
+        ),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport", "Catalog", "Storage", "Repository"]),
         .testTarget(
             name: "RepositoryTests",
             dependencies: ["Repository", "TestSupport", "CSupport", .product(name: "Crypto", package: "swift-crypto")],

@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Repository
 import Testing
+import TestSupport
 
 @Suite struct BackupJobTests {
     @Test func wholeDatabaseBackupWritesDorisLayout() throws {

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Repository
+import TestSupport
 
 extension TestCluster {
     /// A repository folder removed with the cluster.
@@ -71,12 +72,4 @@ func snapshotFolders(_ t: TestCluster) -> [String] {
     return backends.flatMap { be in
         ((try? FileManager.default.contentsOfDirectory(atPath: t.path + "/backends/\(be)/snapshot")) ?? []).map { "\(be)/\($0)" }
     }
-}
-
-/// A clock the test moves by hand.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = Date()
-    func now() -> Date { lock.withLock { current } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
 }

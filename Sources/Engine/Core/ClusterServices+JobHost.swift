@@ -17,6 +17,8 @@ extension ClusterServices: JobHost {
         s.permanentErrorAttempts = configInt("job_permanent_error_attempts")
         let pause = configString("fault_pause_at_state")
         s.faultPauseAtState = pause.isEmpty ? nil : pause.uppercased()
+        let journalFault = configString("fault_journal_write_fail")
+        s.faultJournalWriteFailState = journalFault.isEmpty ? nil : journalFault.uppercased()
         return s
     }
 

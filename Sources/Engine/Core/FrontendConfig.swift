@@ -63,6 +63,9 @@ public enum FrontendConfig {
             key: "fault_pause_at_state", defaultValue: "", kind: .string,
             range: nil, comment: "fault injection: jobs stop advancing while in this state (e.g. UPLOADING)"),
         ConfigKnob(
+            key: "fault_journal_write_fail", defaultValue: "", kind: .string,
+            range: nil, comment: "fault injection: job journal writes of this state fail (e.g. UPLOADING; ALL: every write)"),
+        ConfigKnob(
             key: "fault_backends_down", defaultValue: "", kind: .string,
             range: nil, comment: "fault injection: comma-separated backend ids taken down"),
         ConfigKnob(

@@ -8,7 +8,7 @@ import Storage
 struct BackupArtifacts {
     let record: BackupJobRecord
 
-    func meta() -> [UInt8] {
+    func meta() throws -> [UInt8] {
         let tables = (record.plan?.tables ?? []).map { t in
             var tablets: [String: [ObjectID]] = [:]
             var rows: [String: Int64] = [:]
@@ -19,21 +19,21 @@ struct BackupArtifacts {
             return SnapshotMeta.Table(table: t.table, partitions: t.partitions.map(\.partition), tablets: tablets,
                                       tabletRows: record.metadataOnly ? nil : rows)
         }
-        return SnapshotMeta(database: record.databaseName, tables: tables).encode()
+        return try SnapshotMeta(database: record.databaseName, tables: tables).encode()
     }
 
-    func info() -> [UInt8] {
-        let tables = (record.plan?.tables ?? []).map { t in
+    func info() throws -> [UInt8] {
+        let tables = try (record.plan?.tables ?? []).map { t in
             let schemaHash = TabletHeader.schemaHash(of: t.table)
             return SnapshotInfoFile.Table(
                 name: t.table.name, id: t.table.id,
-                partitions: t.partitions.map { p in
+                partitions: try t.partitions.map { p in
                     SnapshotInfoFile.Partition(
                         name: p.partition.name, id: p.partition.id, version: p.partition.visibleVersion,
-                        indexes: [SnapshotInfoFile.Index(
+                        indexes: [try SnapshotInfoFile.Index(
                             name: t.table.name, id: t.table.baseIndexId, schemaHash: schemaHash,
-                            tablets: p.tablets.map { tablet in
-                                SnapshotInfoFile.Tablet(id: tablet.tabletId, files: files(of: tablet, schemaHash: schemaHash))
+                            tablets: try p.tablets.map { tablet in
+                                SnapshotInfoFile.Tablet(id: tablet.tabletId, files: try files(of: tablet, schemaHash: schemaHash))
                             })])
                 })
         }
@@ -52,10 +52,10 @@ struct BackupArtifacts {
     /// lost reply) counts as committed.
     func commit(to store: ObjectStore, repositoryName: String, cancel: SharedFlag) throws -> InfoOutcome {
         let paths = RepositoryPaths(repositoryName: repositoryName)
-        let meta = meta()
-        let info = info()
+        let meta = try meta()
+        let info = try info()
         let metaKey = paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta))
-        let infoKey = infoKey(repositoryName: repositoryName)
+        let infoKey = try infoKey(repositoryName: repositoryName)
         let folder = paths.snapshotDirectory(label: record.label) + "/"
         let present = try store.list(prefix: folder).map(\.key).filter { !$0.dropFirst(folder.count).contains("/") }
         let infos = present.filter { $0.dropFirst(folder.count).hasPrefix(RepositoryPaths.infoPrefix) }
@@ -73,22 +73,22 @@ struct BackupArtifacts {
     }
 
     /// The key of this job's `__info` (another job's may share its timestamp, never its MD5).
-    func infoKey(repositoryName: String) -> String {
+    func infoKey(repositoryName: String) throws -> String {
         RepositoryPaths(repositoryName: repositoryName).infoFile(label: record.label, timestamp: record.snapshotTimestamp,
-                                                                 md5: Checksums.md5Hex(info()))
+                                                                 md5: Checksums.md5Hex(try info()))
     }
 
     /// Every key this job writes under its snapshot folder: `__meta`, and each tablet's
     /// header and segment files.
-    func ownKeys(repositoryName: String) -> Set<String> {
+    func ownKeys(repositoryName: String) throws -> Set<String> {
         let paths = RepositoryPaths(repositoryName: repositoryName)
-        var keys: Set<String> = [paths.metaFile(label: record.label, md5: Checksums.md5Hex(meta()))]
+        var keys: Set<String> = [paths.metaFile(label: record.label, md5: Checksums.md5Hex(try meta()))]
         for t in record.plan?.tables ?? [] {
             let schemaHash = TabletHeader.schemaHash(of: t.table)
             for p in t.partitions {
                 for tablet in p.tablets {
                     let directory = tabletDirectory(paths, table: t.table, partition: p.partition, tabletId: tablet.tabletId)
-                    for file in files(of: tablet, schemaHash: schemaHash) { keys.insert(directory + "/" + file) }
+                    for file in try files(of: tablet, schemaHash: schemaHash) { keys.insert(directory + "/" + file) }
                 }
             }
         }
@@ -101,9 +101,9 @@ struct BackupArtifacts {
                               indexId: table.baseIndexId, tabletId: tabletId)
     }
 
-    private func files(of tablet: BackupPlan.TabletPlan, schemaHash: Int64) -> [String] {
+    private func files(of tablet: BackupPlan.TabletPlan, schemaHash: Int64) throws -> [String] {
         guard !record.metadataOnly else { return [] }
-        let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
+        let header = try TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
         return ["\(tablet.tabletId).hdr.\(Checksums.md5Hex(header))"] + tablet.rowsets.map { "\($0.fileName).\($0.md5)" }
     }
 }

@@ -80,14 +80,12 @@ public enum JobTime {
     }
 }
 
-extension JobScheduler {
-    /// Views of the backup jobs of one database (or all), oldest first.
-    public func backupViews(database: ObjectID?) -> [BackupJobView] {
-        queue.sync {
-            backups.values.filter { database == nil || $0.record.databaseId == database }
-                .sorted { $0.record.jobId < $1.record.jobId }
-                .map(view)
-        }
+extension BackupMachine {
+    /// Views of the backup jobs of one database (or all), oldest first. On the queue.
+    func views(database: ObjectID?) -> [BackupJobView] {
+        jobs.values.filter { database == nil || $0.record.databaseId == database }
+            .sorted { $0.record.jobId < $1.record.jobId }
+            .map(view)
     }
 
     private func view(_ job: BackupRuntime) -> BackupJobView {
@@ -110,15 +108,10 @@ extension JobScheduler {
         let filesTotal = tablets.reduce(0) { $0 + $1.rowsets.count }
         let bytesTotal = tablets.reduce(Int64(0)) { $0 + $1.bytes }
         let finishedTransfer = record.state == .saveMeta || record.state == .uploadInfo || record.state == .finished
-        var throughput: Double?
-        if let started = counters.started {
-            let elapsed = Date().timeIntervalSince(started)
-            if elapsed > 0.05 { throughput = Double(counters.bytes) / elapsed }
-        }
         return BackupJobView(
             record: record, unfinished: unfinished, taskProgress: progress,
             filesDone: finishedTransfer ? filesTotal : min(counters.files, filesTotal), filesTotal: filesTotal,
             bytesDone: finishedTransfer ? bytesTotal : min(counters.bytes, bytesTotal), bytesTotal: bytesTotal,
-            throughput: throughput)
+            throughput: job.tasks.progress.throughput)
     }
 }

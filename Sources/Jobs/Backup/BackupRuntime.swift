@@ -6,22 +6,19 @@ import Repository
 /// memory (tasks in flight, retry times, counters). Owned by the scheduler's queue.
 final class BackupRuntime: @unchecked Sendable {
     var record: BackupJobRecord
-    let tasks = TaskBook()
+    let tasks: TaskBook
     /// Repository objects that already exist, with their sizes (read once when uploading
     /// starts, so a resumed job skips what it copied before).
     var existingKeys: [String: Int64] = [:]
     var infoUploadRunning = false
-    var infoRetryAt: Date?
     var cleanupRunning = false
     var cleanupRetryAt: Date?
     var cleanupAttempts = 0
+    var cancellationUnjournalled = false
 
-    /// The id under which the task book counts failures of writing `__meta` and `__info`
-    /// (tablet ids are never 0).
-    static let infoTask: ObjectID = 0
-
-    init(record: BackupJobRecord) {
+    init(record: BackupJobRecord, clock: any JobClock) {
         self.record = record
+        tasks = TaskBook(clock: clock)
     }
 
     var tabletsById: [ObjectID: BackupPlan.TabletPlan] {

@@ -5,19 +5,19 @@ import Storage
 
 /// Runs one snapshot or upload task on a worker thread and reports per-tablet results.
 struct TaskContext: @unchecked Sendable {
-    let scheduler: JobScheduler
     let job: BackupRuntime
+    /// The job's record and the repository's existing objects when the task was dispatched.
+    let record: BackupJobRecord
+    let existingKeys: [String: Int64]
     let host: JobHost
     /// The backend's shared rate limiter (looked up on the scheduler's queue, which owns them).
     let limiter: RateLimiter
 
-    private var record: BackupJobRecord { scheduler.queue.sync { job.record } }
-
     func snapshot(_ work: TabletWork) -> [TabletOutcome] {
-        let record = self.record
         let maker = SnapshotMaker(layout: host.layout)
         let catalog = host.catalog
-        return work.tablets.map { tablet in
+        return work.tabletIds.map { id in
+            guard let tablet = work.plans[id] else { return Self.notPlanned(id) }
             guard !job.tasks.cancel.isSet else { return TabletOutcome(tablet.tabletId, .cancelled) }
             guard catalog.backends[work.backend]?.alive == true else {
                 return TabletOutcome(tablet.tabletId, .failed("backend \(work.backend) is down", retryElsewhere: true, needsOperator: false))
@@ -29,6 +29,11 @@ struct TaskContext: @unchecked Sendable {
                 return snapshotFailure(tablet, error)
             }
         }
+    }
+
+    /// A tablet the job's plan does not hold: no retry can find it.
+    private static func notPlanned(_ id: ObjectID) -> TabletOutcome {
+        TabletOutcome(id, .fatal("tablet \(id) is not in the job's plan"))
     }
 
     /// A snapshot that could not link its files: another replica may still have them, unless
@@ -44,39 +49,38 @@ struct TaskContext: @unchecked Sendable {
     }
 
     func upload(_ work: TabletWork) -> [TabletOutcome] {
-        let record = self.record
         let settings = host.jobSettings
         let catalog = host.catalog
         guard let repository = catalog.repositories[record.repositoryId] else {
-            return work.tablets.map {
-                TabletOutcome($0.tabletId, .failed("repository \(record.repositoryName) does not exist", retryElsewhere: false, needsOperator: false))
+            return work.tabletIds.map {
+                TabletOutcome($0, .failed("repository \(record.repositoryName) does not exist", retryElsewhere: false, needsOperator: false))
             }
         }
         let store: ObjectStore
         do {
             store = try host.objectStore(for: repository)
         } catch {
-            return work.tablets.map { TabletOutcome($0.tabletId, .failed(error.message, retryElsewhere: false, needsOperator: error.needsOperator)) }
+            return work.tabletIds.map { TabletOutcome($0, .failed(error.message, retryElsewhere: false, needsOperator: error.needsOperator)) }
         }
         let paths = RepositoryPaths(repositoryName: repository.name)
         let maker = SnapshotMaker(layout: host.layout)
-        let existing = scheduler.queue.sync { job.existingKeys }
+        let existing = existingKeys
         let control = JobTransferControl(
             cancel: job.tasks.cancel, progress: job.tasks.progress, limiter: limiter, settings: settings)
         let folder = record.snapshotFolders[work.backend] ?? record.snapshotFolders.values.first ?? ""
         var results: [TabletOutcome] = []
-        for (done, tablet) in work.tablets.enumerated() {
-            job.tasks.progress.setTask(work.signature, done: done, total: work.tablets.count)
+        for (done, id) in work.tabletIds.enumerated() {
+            job.tasks.progress.setTask(work.signature, done: done, total: work.tabletIds.count)
+            guard let tablet = work.plans[id], let (table, partition) = work.placement[id] else {
+                results.append(Self.notPlanned(id))
+                continue
+            }
             guard !job.tasks.cancel.isSet else {
                 results.append(TabletOutcome(tablet.tabletId, .cancelled))
                 continue
             }
             guard catalog.backends[work.backend]?.alive == true else {
                 results.append(TabletOutcome(tablet.tabletId, .failed("backend \(work.backend) is down", retryElsewhere: true, needsOperator: false)))
-                continue
-            }
-            guard let (table, partition) = work.placement.first(where: { $0.0 == tablet.tabletId })?.1 else {
-                results.append(TabletOutcome(tablet.tabletId, .failed("tablet \(tablet.tabletId) is not in the job's plan", retryElsewhere: false, needsOperator: false)))
                 continue
             }
             let directory = BackupArtifacts(record: record).tabletDirectory(paths, table: table, partition: partition, tabletId: tablet.tabletId)
@@ -104,7 +108,7 @@ struct TaskContext: @unchecked Sendable {
                     try store.putFile(source, key: key, expectedCRC32C: rowset.crc32c, knownMD5: rowset.md5, control: control)
                     job.tasks.progress.fileDone(bytes: rowset.size)
                 }
-                let header = TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
+                let header = try TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
                 let headerKey = paths.dataFile(tabletDirectory: directory, fileName: "\(tablet.tabletId).hdr", md5: Checksums.md5Hex(header))
                 if existing[headerKey] != Int64(header.count) { try store.put(header, key: headerKey) }
                 results.append(TabletOutcome(tablet.tabletId, .done))

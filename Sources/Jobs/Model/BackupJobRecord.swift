@@ -59,10 +59,15 @@ public struct BackupJobRecord: Sendable, Codable, Equatable {
 /// Live counters of a job's transfers, updated by workers and read by SHOW and the dashboard.
 final class TransferProgress: @unchecked Sendable {
     private let lock = NSLock()
+    private let clock: any JobClock
     private var files = 0
     private var bytes: Int64 = 0
     private var started: Date?
     private var perTask: [Int: (done: Int, total: Int)] = [:]
+
+    init(clock: any JobClock) {
+        self.clock = clock
+    }
 
     func reset(filesDone: Int, bytesDone: Int64) {
         lock.withLock {
@@ -75,14 +80,14 @@ final class TransferProgress: @unchecked Sendable {
 
     /// Marks the start of transfers (for throughput).
     func transferring() {
-        lock.withLock { if started == nil { started = Date() } }
+        lock.withLock { if started == nil { started = clock.now() } }
     }
 
     /// A file copied completely. Bytes count only then, so a failed and retried copy never
     /// shows more progress than was made.
     func fileDone(bytes n: Int64) {
         lock.withLock {
-            if started == nil { started = Date() }
+            if started == nil { started = clock.now() }
             files += 1
             bytes += n
         }
@@ -101,6 +106,14 @@ final class TransferProgress: @unchecked Sendable {
 
     var snapshot: (files: Int, bytes: Int64, started: Date?, tasks: [Int: (done: Int, total: Int)]) {
         lock.withLock { (files, bytes, started, perTask) }
+    }
+
+    /// Bytes per second since the transfers started; nil before, or too early to tell.
+    var throughput: Double? {
+        let counted: (bytes: Int64, started: Date?) = lock.withLock { (bytes, started) }
+        guard let started = counted.started else { return nil }
+        let elapsed = clock.now().timeIntervalSince(started)
+        return elapsed > 0.05 ? Double(counted.bytes) / elapsed : nil
     }
 }
 

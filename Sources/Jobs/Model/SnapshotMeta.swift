@@ -26,14 +26,20 @@ public struct SnapshotMeta: Sendable, Codable, Equatable {
         return nil
     }
 
-    public func encode() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array((try? encoder.encode(self)) ?? Data())
-    }
+    /// Canonical JSON (sorted keys), so the same content always has the same MD5.
+    public func encode() throws -> [UInt8] { try CanonicalJSON.encode(self) }
 
     public static func decode(_ bytes: [UInt8]) throws -> SnapshotMeta {
         try JSONDecoder().decode(SnapshotMeta.self, from: Data(bytes))
+    }
+}
+
+/// JSON with sorted keys: the bytes, and so the MD5 in a file's name, depend on the content only.
+enum CanonicalJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(value))
     }
 }
 
@@ -63,11 +69,8 @@ public struct TabletHeader: Sendable, Codable, Equatable {
 
     public var fileName: String { "\(tabletId).hdr" }
 
-    public func encode() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array((try? encoder.encode(self)) ?? Data())
-    }
+    /// Canonical JSON (sorted keys), so the same content always has the same MD5.
+    public func encode() throws -> [UInt8] { try CanonicalJSON.encode(self) }
 
     public static func decode(_ bytes: [UInt8]) throws -> TabletHeader {
         try JSONDecoder().decode(TabletHeader.self, from: Data(bytes))

@@ -44,30 +44,25 @@ public struct RestoreJobView: Sendable {
     }
 }
 
-extension JobScheduler {
-    public func restoreViews(database: ObjectID?) -> [RestoreJobView] {
-        onQueue {
-            restores.values.filter { database == nil || $0.record.databaseId == database }
-                .sorted { $0.record.jobId < $1.record.jobId }
-                .map { job in
-                    let r = job.record
-                    let tablets = r.plan?.tablets ?? []
-                    var unfinished: [String] = []
-                    if r.state == .downloading {
-                        unfinished = job.tasks.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
-                    }
-                    let counters = job.tasks.progress.snapshot
-                    let progress = r.state == .downloading ? counters.tasks.sorted { $0.key < $1.key }.map { "[\($0.key): \($0.value.done)/\($0.value.total)]" } : []
-                    let total = tablets.reduce(0) { $0 + $1.files.count }
-                    var throughput: Double?
-                    if let started = counters.started, Date().timeIntervalSince(started) > 0.05 {
-                        throughput = Double(counters.bytes) / Date().timeIntervalSince(started)
-                    }
-                    return RestoreJobView(
-                        record: r, unfinished: unfinished, taskProgress: progress,
-                        filesDone: r.state == .finished ? total : min(counters.files, total), filesTotal: total,
-                        bytesDone: r.state == .finished ? r.bytesTotal : min(counters.bytes, r.bytesTotal), throughput: throughput)
+extension RestoreMachine {
+    /// Views of the restore jobs of one database (or all), oldest first. On the queue.
+    func views(database: ObjectID?) -> [RestoreJobView] {
+        jobs.values.filter { database == nil || $0.record.databaseId == database }
+            .sorted { $0.record.jobId < $1.record.jobId }
+            .map { job in
+                let r = job.record
+                let tablets = r.plan?.tablets ?? []
+                var unfinished: [String] = []
+                if r.state == .downloading {
+                    unfinished = job.tasks.inFlight.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value.backend)]" }
                 }
-        }
+                let counters = job.tasks.progress.snapshot
+                let progress = r.state == .downloading ? counters.tasks.sorted { $0.key < $1.key }.map { "[\($0.key): \($0.value.done)/\($0.value.total)]" } : []
+                let total = tablets.reduce(0) { $0 + $1.files.count }
+                return RestoreJobView(
+                    record: r, unfinished: unfinished, taskProgress: progress,
+                    filesDone: r.state == .finished ? total : min(counters.files, total), filesTotal: total,
+                    bytesDone: r.state == .finished ? r.bytesTotal : min(counters.bytes, r.bytesTotal), throughput: job.tasks.progress.throughput)
+            }
     }
 }

@@ -5,13 +5,15 @@ import Repository
 /// One restore job while this process runs it (see `BackupRuntime`).
 final class RestoreRuntime: @unchecked Sendable {
     var record: RestoreJobRecord
-    let tasks = TaskBook()
+    let tasks: TaskBook
     var commitRunning = false
     var rollbackRunning = false
     var rollbackRetryAt: Date?
+    var cancellationUnjournalled = false
 
-    init(record: RestoreJobRecord) {
+    init(record: RestoreJobRecord, clock: any JobClock) {
         self.record = record
+        tasks = TaskBook(clock: clock)
     }
 
     var tabletsBySource: [ObjectID: RestorePlan.Tablet] {

@@ -15,10 +15,12 @@ struct TabletDownloader: @unchecked Sendable {
     /// The snapshot's `__info` and `__meta` file names, for messages.
     let infoName: String
     let metaName: String
+    /// The time staged rowsets record as their creation.
+    let clock: any JobClock
 
-    func download(_ tablet: RestorePlan.Tablet) -> JobScheduler.DownloadResult {
-        func failure(_ message: String, fatal: Bool) -> JobScheduler.DownloadResult {
-            JobScheduler.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: [], error: message, fatal: fatal)
+    func download(_ tablet: RestorePlan.Tablet) -> RestoreMachine.DownloadResult {
+        func failure(_ message: String, fatal: Bool) -> RestoreMachine.DownloadResult {
+            RestoreMachine.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: [], error: message, fatal: fatal)
         }
         guard let first = tablet.backends.first else { return failure("tablet \(tablet.targetTabletId) has no replica", fatal: true) }
         let catalog = host.catalog
@@ -68,7 +70,7 @@ struct TabletDownloader: @unchecked Sendable {
                     try SnapshotConsistency.checkTablet(expected, header: decoded, infoName: infoName, metaName: metaName)
                     header = decoded
                 } else {
-                    let size = Int64((try? FileManager.default.attributesOfItem(atPath: local)[.size] as? Int) ?? 0)
+                    let size = Int64(try FileManager.default.attributesOfItem(atPath: local)[.size] as? Int ?? 0)
                     progress.fileDone(bytes: size)
                     sizes[name] = size
                 }
@@ -79,11 +81,11 @@ struct TabletDownloader: @unchecked Sendable {
                 try DurableFile.makeDirectories(copy)
                 for rowset in rowsets {
                     let target = copy + "/" + rowset.fileName
-                    try? FileManager.default.removeItem(atPath: target)
+                    if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
                     try FileManager.default.copyItem(atPath: staging + "/" + rowset.fileName, toPath: target)
                 }
             }
-            return JobScheduler.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: rowsets, error: nil, fatal: false)
+            return RestoreMachine.DownloadResult(targetTablet: tablet.targetTabletId, sourceTablet: tablet.sourceTabletId, rowsets: rowsets, error: nil, fatal: false)
         } catch let error as ObjectStoreError {
             var result = failure(error.message, fatal: error.kind == .checksumMismatch)
             result.needsOperator = error.needsOperator
@@ -101,6 +103,7 @@ struct TabletDownloader: @unchecked Sendable {
     private func rowsetRecords(_ tablet: RestorePlan.Tablet, header: TabletHeader?, sizes: [String: Int64]) throws -> [RowsetRecord] {
         guard !tablet.rowsetIds.isEmpty else { return [] }
         guard let header else { throw JobError("tablet \(tablet.sourceTabletId): the snapshot has no header file") }
+        let createdAt = Int64(clock.now().timeIntervalSince1970)
         var records: [RowsetRecord] = []
         for source in header.rowsets {
             let name = "\(source.id)_0.dat"
@@ -112,7 +115,7 @@ struct TabletDownloader: @unchecked Sendable {
             }
             records.append(RowsetRecord(
                 id: id, tabletId: tablet.targetTabletId, version: source.version, rowCount: source.rows, size: source.size,
-                md5: source.md5, crc32c: source.crc32c, createdAt: Int64(Date().timeIntervalSince1970)))
+                md5: source.md5, crc32c: source.crc32c, createdAt: createdAt))
         }
         return records
     }

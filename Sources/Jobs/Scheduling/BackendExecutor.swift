@@ -9,9 +9,11 @@ final class BackendExecutor: @unchecked Sendable {
     private var waiting: [@Sendable () -> Void] = []
     private var running = 0
     private let limit: @Sendable () -> Int
+    private let workers: DispatchQueue
 
-    init(backendId: Int64, limit: @escaping @Sendable () -> Int) {
+    init(backendId: Int64, workers: DispatchQueue, limit: @escaping @Sendable () -> Int) {
         self.backendId = backendId
+        self.workers = workers
         self.limit = limit
     }
 
@@ -28,7 +30,7 @@ final class BackendExecutor: @unchecked Sendable {
                 return waiting.removeFirst()
             }
             guard let next else { return }
-            DispatchQueue.global().async { [self] in
+            workers.async { [self] in
                 next()
                 lock.withLock { running -= 1 }
                 pump()

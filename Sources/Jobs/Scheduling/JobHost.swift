@@ -18,6 +18,9 @@ public struct JobSettings: Sendable {
     public var faultTransferStallMilliseconds = 0
     /// A job state in which jobs stop advancing (so a test can kill the process there).
     public var faultPauseAtState: String?
+    /// A job state whose journal writes fail (`ALL`: every journal write), to show that a job
+    /// whose state change is not durable stops instead of going on from memory.
+    public var faultJournalWriteFailState: String?
     /// Failures in a row, of one task, with an error only an operator can cure (a read-only
     /// or full repository, refused permission) after which the job is cancelled.
     public var permanentErrorAttempts = 5

@@ -6,17 +6,17 @@ import GRDB
 struct JobJournal: Sendable {
     let database: DatabaseQueue
 
-    func save<T: Encodable>(id: Int64, kind: JobKind, databaseId: Int64, state: String, body: T) throws {
-        try database.write { db in try Self.save(in: db, id: id, kind: kind, databaseId: databaseId, state: state, body: body) }
+    func save<T: Encodable>(_ entry: JournalEntry<T>) throws {
+        try database.write { db in try Self.save(entry, in: db) }
     }
 
     /// Saves inside a transaction someone else holds (a restore's catalog commit), so the job's
     /// FINISHED and the catalog change become durable together.
-    static func save<T: Encodable>(in db: Database, id: Int64, kind: JobKind, databaseId: Int64, state: String, body: T) throws {
-        let data = try JSONEncoder().encode(body)
+    static func save<T: Encodable>(_ entry: JournalEntry<T>, in db: Database) throws {
+        let data = try JSONEncoder().encode(entry.body)
         try db.execute(
             sql: "INSERT OR REPLACE INTO jobs(id, kind, databaseId, state, body, updatedAt) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [id, kind.rawValue, databaseId, state, data, Int64(Date().timeIntervalSince1970)])
+            arguments: [entry.id, entry.kind.rawValue, entry.databaseId, entry.state, data, entry.updatedAt])
     }
 
     func delete(ids: [Int64]) throws {
@@ -33,4 +33,21 @@ struct JobJournal: Sendable {
         }
         return try rows.map { row in try JSONDecoder().decode(T.self, from: row["body"] as Data) }
     }
+}
+
+/// One journal row: a job's record at a state, with the columns the table indexes.
+struct JournalEntry<T: Encodable> {
+    var id: Int64
+    var kind: JobKind
+    var databaseId: Int64
+    var state: String
+    var body: T
+    /// Epoch seconds.
+    var updatedAt: Int64
+}
+
+/// A journal write refused on purpose (`fault_journal_write_fail`).
+struct InjectedJournalFault: Error, CustomStringConvertible {
+    var state: String
+    var description: String { "injected journal write failure (job state \(state))" }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Backup and restore runtimes both carry one; owned by the scheduler's queue.
 final class TaskBook: @unchecked Sendable {
     let cancel = SharedFlag()
-    let progress = TransferProgress()
+    let progress: TransferProgress
     /// Tablets waiting for the current phase's task, with the earliest time to try again.
     var waiting: [ObjectID: Date] = [:]
     /// Tasks dispatched and not yet reported back: signature → (backend, tablets).
@@ -16,8 +16,34 @@ final class TaskBook: @unchecked Sendable {
     /// `ObjectStoreError.needsOperator`).
     private var operatorFailureStreak: [ObjectID: Int] = [:]
     private var nextSignature = 1
-    /// When the current phase began in this process (wall clock, for the log's timings).
+    /// When the current phase began in this process (for the log's timings).
     var phaseStarted: Date?
+    /// When a phase's single step that failed (listing the repository, writing `__info`, ...)
+    /// may be tried again; nil when it has not failed.
+    var stepRetryAt: Date?
+
+    /// The id under which failures of a phase's single step are counted (tablet ids are never
+    /// 0).
+    static let jobStep: ObjectID = 0
+
+    init(clock: any JobClock) {
+        progress = TransferProgress(clock: clock)
+    }
+
+    /// Whether the phase's single step may run now (it has not failed, or its retry is due).
+    func stepDue(at now: Date) -> Bool { (stepRetryAt ?? .distantPast) <= now }
+
+    /// Records one more failure of the phase's single step and when to try it again.
+    func stepFailed(now: Date, needsOperator: Bool) {
+        stepRetryAt = recordFailure(Self.jobStep, now: now, needsOperator: needsOperator)
+    }
+
+    /// The phase's single step succeeded.
+    func stepSucceeded() {
+        stepRetryAt = nil
+        attempts[Self.jobStep] = nil
+        succeeded(Self.jobStep)
+    }
 
     func allocateSignature() -> Int {
         defer { nextSignature += 1 }
@@ -39,7 +65,7 @@ final class TaskBook: @unchecked Sendable {
         let attempt = (attempts[id] ?? 0) + 1
         attempts[id] = attempt
         operatorFailureStreak[id] = needsOperator ? (operatorFailureStreak[id] ?? 0) + 1 : 0
-        return now.addingTimeInterval(JobScheduler.backoff(attempt))
+        return now.addingTimeInterval(JobCore.backoff(attempt))
     }
 
     func succeeded(_ id: ObjectID) {

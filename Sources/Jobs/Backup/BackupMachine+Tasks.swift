@@ -3,15 +3,15 @@ import Foundation
 import Repository
 import Storage
 
-extension JobScheduler {
-    enum BackupPhase {
+extension BackupMachine {
+    enum Phase {
         case snapshot, upload
     }
 
     /// Sends the tablets whose retry time has come to their backends' executors, in batches.
-    func dispatchDue(_ job: BackupRuntime, phase: BackupPhase) {
-        guard let host else { return }
-        let due = job.tasks.due(at: now())
+    func dispatchDue(_ job: BackupRuntime, phase: Phase) {
+        guard let host = core.host else { return }
+        let due = job.tasks.due(at: core.now())
         guard !due.isEmpty else { return }
         let batchSize = phase == .snapshot ? 100 : max(1, host.jobSettings.uploadBatchSize)
         let byBackend = Dictionary(grouping: due) { job.record.sourceBackend[$0] ?? 0 }
@@ -19,55 +19,40 @@ extension JobScheduler {
         let placement = job.placement
         for (backend, ids) in byBackend.sorted(by: { $0.key < $1.key }) {
             let size = { (id: ObjectID) -> Int64 in tablets[id]?.bytes ?? 0 }
-            for batch in Self.batches(ids, maxCount: batchSize, maxBytes: phase == .snapshot ? .max : Self.taskBytes, size: size) {
+            let maxBytes = phase == .snapshot ? .max : JobCore.taskBytes
+            for batch in JobCore.batches(ids, maxCount: batchSize, maxBytes: maxBytes, size: size) {
                 let signature = job.tasks.allocateSignature()
                 job.tasks.inFlight[signature] = (backend, batch)
                 let work = TabletWork(
-                    signature: signature, backend: backend, tablets: batch.compactMap { tablets[$0] },
-                    placement: batch.compactMap { id in placement[id].map { (id, $0) } })
-                let context = TaskContext(scheduler: self, job: job, host: host, limiter: limiter(for: backend))
-                transfers.enter()
-                executor(for: backend).submit {
+                    signature: signature, backend: backend, tabletIds: batch,
+                    plans: tablets.filter { batch.contains($0.key) }, placement: placement.filter { batch.contains($0.key) })
+                let context = TaskContext(
+                    job: job, record: job.record, existingKeys: job.existingKeys, host: host, limiter: core.limiter(for: backend))
+                core.transfers.enter()
+                core.executor(for: backend).submit { [self] in
                     let results = phase == .snapshot ? context.snapshot(work) : context.upload(work)
-                    context.scheduler.queue.async { context.scheduler.taskFinished(job, signature: signature, results: results) }
-                    context.scheduler.transfers.leave()
+                    core.queue.async { [self] in taskFinished(job, signature: signature, results: results) }
+                    core.transfers.leave()
                 }
             }
         }
     }
 
-    /// Bytes one task copies at most: large tablets get tasks of their own, so every transfer
-    /// worker stays busy instead of one task copying several big files in a row.
-    static let taskBytes: Int64 = 64 << 20
-
-    /// Splits ids into runs of at most `maxCount` ids and (unless a single id is larger)
-    /// `maxBytes` bytes.
-    static func batches(_ ids: [ObjectID], maxCount: Int, maxBytes: Int64, size: (ObjectID) -> Int64) -> [[ObjectID]] {
-        var result: [[ObjectID]] = []
-        var current: [ObjectID] = []
-        var bytes: Int64 = 0
-        for id in ids {
-            let n = size(id)
-            if !current.isEmpty, current.count >= maxCount || bytes + n > maxBytes {
-                result.append(current)
-                current = []
-                bytes = 0
-            }
-            current.append(id)
-            bytes += n
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
-    }
-
     func taskFinished(_ job: BackupRuntime, signature: Int, results: [TabletOutcome]) {
+        let dispatched = job.tasks.inFlight[signature]?.tablets ?? []
         job.tasks.inFlight[signature] = nil
         job.tasks.progress.removeTask(signature)
         if job.record.state.isDone {
             if job.record.state == .cancelled && job.tasks.inFlight.isEmpty { cleanUpCancelled(job) }
             return
         }
-        for outcome in results {
+        // A tablet the task said nothing about is not done: it fails (and is retried) rather
+        // than wait in vain until the job's timeout.
+        let reported = Set(results.map(\.tablet))
+        let silent = dispatched.filter { !reported.contains($0) }.map {
+            TabletOutcome($0, .failed("the task reported no result for tablet \($0)", retryElsewhere: false, needsOperator: false))
+        }
+        for outcome in results + silent {
             switch outcome.result {
             case .done:
                 job.record.taskErrors[outcome.tablet] = nil
@@ -83,16 +68,16 @@ extension JobScheduler {
             case .failed(let error, let retryElsewhere, let needsOperator):
                 job.record.taskErrors[outcome.tablet] = error
                 if retryElsewhere { moveToNextReplica(job, outcome.tablet) }
-                job.tasks.retryLater(outcome.tablet, now: now(), needsOperator: needsOperator)
-                host?.logger.warning("backup \(job.record.label): tablet \(outcome.tablet): \(error)")
-                if let reason = giveUpReason(job.tasks, outcome.tablet, error) {
+                job.tasks.retryLater(outcome.tablet, now: core.now(), needsOperator: needsOperator)
+                core.logger.warning("backup \(job.record.label): tablet \(outcome.tablet): \(error)")
+                if let reason = core.giveUpReason(job.tasks, outcome.tablet, error) {
                     finishCancelled(job, status: .error(reason))
                     return
                 }
             }
         }
-        onChange?()
-        stepBackup(job)
+        core.changed()
+        step(job)
     }
 
     /// The next replica of a tablet, for a retry after a failure that another copy may not
@@ -108,30 +93,20 @@ extension JobScheduler {
         }
     }
 
-    /// When a task has failed `permanent_error_attempts` times in a row with an error that
-    /// only an operator can cure (a read-only or full repository, refused permission), the
-    /// reason to give up with; nil while retrying may still help.
-    func giveUpReason(_ tasks: TaskBook, _ id: ObjectID, _ error: String) -> String? {
-        let limit = max(1, host?.jobSettings.permanentErrorAttempts ?? 5)
-        guard tasks.operatorFailures(id) >= limit else { return nil }
-        return "gave up after \(limit) attempts: \(error)"
-    }
-
     /// Writes `__meta`, then `__info` (the commit marker) once the data is durable. Never
     /// writes where another snapshot of the same label has been committed or has its own
     /// `__meta`: that is another job's snapshot (another cluster sharing the repository), and
     /// two of them in one folder make both unrestorable.
     func uploadInfo(_ job: BackupRuntime, _ host: JobHost) {
-        guard !job.infoUploadRunning, (job.infoRetryAt ?? .distantPast) <= now() else { return }
+        guard !job.infoUploadRunning, job.tasks.stepDue(at: core.now()) else { return }
         guard let repository = host.catalog.repositories[job.record.repositoryId] else {
-            job.record.status = .error("repository \(job.record.repositoryName) does not exist")
-            job.infoRetryAt = now().addingTimeInterval(5)
+            stepFailed(job, "repository \(job.record.repositoryName) does not exist", needsOperator: false)
             return
         }
         job.infoUploadRunning = true
         let record = job.record
         let cancel = job.tasks.cancel
-        DispatchQueue.global().async(group: background) { [self] in
+        core.workers.async(group: core.background) { [self] in
             let outcome: InfoOutcome
             do {
                 let store = try host.objectStore(for: repository)
@@ -141,42 +116,36 @@ extension JobScheduler {
             } catch {
                 outcome = .failed("\(error)", needsOperator: false)
             }
-            queue.async { [self] in
+            core.queue.async { [self] in
                 job.infoUploadRunning = false
                 guard !job.record.state.isDone else { return }
                 switch outcome {
                 case .committed: finishBackup(job, host)
                 case .conflict(let reason): finishCancelled(job, status: .error(reason))
-                case .failed(let error, let needsOperator):
-                    // Errors here never cancel the job (Doris rule) unless only an operator
-                    // can cure them: retry until the timeout.
-                    job.record.status = .error(error)
-                    job.infoRetryAt = job.tasks.recordFailure(BackupRuntime.infoTask, now: now(), needsOperator: needsOperator)
-                    persist(job)
-                    if let reason = giveUpReason(job.tasks, BackupRuntime.infoTask, error) {
-                        finishCancelled(job, status: .error(reason))
-                    }
+                case .failed(let error, let needsOperator): stepFailed(job, error, needsOperator: needsOperator)
                 }
             }
         }
     }
 
     private func finishBackup(_ job: BackupRuntime, _ host: JobHost) {
-        job.record.status = .ok
-        job.record.finishedTime = nowMillis()
-        job.record.taskErrors = [:]
-        job.record.state = .finished
-        persist(job)
-        let elapsed = job.tasks.phaseStarted.map { Date().timeIntervalSince($0) * 1000 } ?? 0
-        host.logger.info("backup \(job.record.label) (job \(job.record.jobId)) UPLOAD_INFO took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(job.record.finishedTime - job.record.createTime) ms")
-        pruneHistory()
+        var next = job.record
+        next.status = .ok
+        next.finishedTime = core.nowMillis()
+        next.taskErrors = [:]
+        next.state = .finished
+        guard adopt(next, for: job) else { return }
+        let elapsed = core.elapsedMillis(since: job.tasks.phaseStarted)
+        core.logger.info("backup \(next.label) (job \(next.jobId)) UPLOAD_INFO took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(next.finishedTime - next.createTime) ms")
+        core.jobFinished?()
     }
 }
 
-/// The tablets of one task.
+/// The tablets of one task, with their plans and places (only those the job's plan holds).
 struct TabletWork: Sendable {
     var signature: Int
     var backend: ObjectID
-    var tablets: [BackupPlan.TabletPlan]
-    var placement: [(ObjectID, (table: TableRecord, partition: PartitionRecord))]
+    var tabletIds: [ObjectID]
+    var plans: [ObjectID: BackupPlan.TabletPlan]
+    var placement: [ObjectID: (table: TableRecord, partition: PartitionRecord)]
 }

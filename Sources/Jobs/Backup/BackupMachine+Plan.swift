@@ -1,0 +1,97 @@
+import Catalog
+import Foundation
+import Repository
+import Storage
+
+extension BackupMachine {
+    /// PENDING: resolves the job's tables and partitions to tablets, picks a live replica of
+    /// each, and names the snapshot folder.
+    func planBackup(_ job: BackupRuntime, _ host: JobHost) {
+        let catalog = host.catalog
+        guard catalog.databases[job.record.databaseId] != nil else {
+            finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "database \(job.record.databaseId) does not exist"))
+            return
+        }
+        var tables: [BackupPlan.TablePlan] = []
+        for object in job.record.objects.sorted(by: { $0.table < $1.table }) {
+            guard let table = catalog.table(named: object.table, in: job.record.databaseId) else {
+                finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "table \(object.table) does not exist"))
+                return
+            }
+            let all = catalog.partitions(of: table.id)
+            var chosen = all
+            if let names = object.partitions {
+                chosen = []
+                for name in names {
+                    guard let p = all.first(where: { $0.name == name }) else {
+                        finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "partition \(name) does not exist  in table\(table.name)"))
+                        return
+                    }
+                    chosen.append(p)
+                }
+            }
+            var partitions: [BackupPlan.PartitionPlan] = []
+            for partition in chosen {
+                var tablets: [BackupPlan.TabletPlan] = []
+                for tablet in catalog.tablets(of: partition.id) {
+                    let replicas = catalog.replicas(of: tablet.id).sorted { $0.id < $1.id }
+                    let alive = replicas.filter { catalog.backends[$0.backendId]?.alive == true }.map(\.backendId)
+                    let down = replicas.filter { catalog.backends[$0.backendId]?.alive != true }.map(\.backendId)
+                    guard !alive.isEmpty else {
+                        finishCancelled(job, status: .error("failed to choose replica to make snapshot for tablet \(tablet.id). visible version: \(partition.visibleVersion)"))
+                        return
+                    }
+                    let rowsets = job.record.metadataOnly ? [] : catalog.rowsets(of: tablet.id).filter { $0.version <= partition.visibleVersion }
+                    tablets.append(BackupPlan.TabletPlan(tabletId: tablet.id, backends: alive + down, rowsets: rowsets))
+                }
+                partitions.append(BackupPlan.PartitionPlan(partition: partition, tablets: tablets))
+            }
+            tables.append(BackupPlan.TablePlan(table: table, partitions: partitions))
+        }
+        let plan = BackupPlan(tables: tables)
+        job.record.plan = plan
+        let folder = SnapshotMaker.folderName(createTime: job.record.createTime, jobId: job.record.jobId, timeoutSeconds: job.record.timeoutSeconds)
+        for tablet in plan.tablets {
+            job.record.sourceBackend[tablet.tabletId] = tablet.backends[0]
+            job.record.snapshotFolders[tablet.backends[0]] = folder
+            if !job.record.metadataOnly { job.tasks.waiting[tablet.tabletId] = .distantPast }
+        }
+        transition(job, to: .snapshoting)
+    }
+
+    /// UPLOAD_SNAPSHOT: lists what the repository already holds of the snapshot (a resumed job
+    /// skips it), discards writes a crash cut off, and queues the tablets still to upload. A
+    /// failed listing is an error of this step, retried: read as "nothing exists", it would
+    /// upload everything again and drop what was cut off from the clean-up.
+    func prepareUploads(_ job: BackupRuntime, _ host: JobHost) {
+        guard job.tasks.stepDue(at: core.now()) else { return }
+        guard let repository = host.catalog.repositories[job.record.repositoryId] else {
+            finishCancelled(job, status: JobStatus(code: "NOT_FOUND", message: "repository \(job.record.repositoryName) does not exist"))
+            return
+        }
+        let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: job.record.label) + "/"
+        do throws(ObjectStoreError) {
+            let store = try host.objectStore(for: repository)
+            let existing = try store.list(prefix: prefix)
+            // None of this job's uploads runs yet: unfinished ones under its prefix were cut
+            // off by a crash of an earlier process, and their parts would stay forever.
+            try store.discardIncompleteWrites(prefix: prefix)
+            job.existingKeys = Dictionary(existing.map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
+        } catch {
+            stepFailed(job, "cannot list the snapshot's files in the repository: \(error.message)", needsOperator: error.needsOperator)
+            return
+        }
+        var doneFiles = 0
+        var doneBytes: Int64 = 0
+        for tablet in job.record.plan?.tablets ?? [] {
+            if job.record.uploadedTablets.contains(tablet.tabletId) {
+                doneFiles += tablet.rowsets.count
+                doneBytes += tablet.bytes
+            } else if !job.record.metadataOnly {
+                job.tasks.waiting[tablet.tabletId] = .distantPast
+            }
+        }
+        job.tasks.progress.reset(filesDone: doneFiles, bytesDone: doneBytes)
+        transition(job, to: .uploading)
+    }
+}
