@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the storage code calls syncfs, copy_file_range and Glibc directly.
 let package = Package(
     name: "SnapDeck",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "snapdeck", targets: ["snapdeck"]),
     ],
@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // Hardware CRC32C and in-kernel file copy: Swift's Glibc does not expose either.
@@ -38,6 +39,8 @@ let package = Package(
                 "CSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -52,6 +55,7 @@ let package = Package(
             name: "Engine",
             dependencies: [
                 "SQLSyntax", "Catalog", "Storage", "Repository", "Jobs",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -67,16 +71,22 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["SQLSyntax"], path: "Tests/FuzzSupport"),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "FuzzSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "SQLSyntax"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
         // Child processes and the S3 test server, shared by the test targets below.
         .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport", exclude: ["Scripts"]),
         .testTarget(
             name: "RepositoryTests",
-            dependencies: ["Repository", "TestSupport", "CSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Repository", "TestSupport", "CSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Repository", "Storage", "SQLSyntax", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["Engine", "TestSupport", "FuzzSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

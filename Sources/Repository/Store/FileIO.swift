@@ -1,12 +1,7 @@
 import CSupport
 import Crypto
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// POSIX helpers for `LocalObjectStore`: EINTR-safe reads and writes, folder creation and
 /// syncing, directory listing, and error texts that name the path and the system's reason.

@@ -1,12 +1,7 @@
 import CSupport
 import Crypto
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An `ObjectStore` over a local folder: key `a/b/c` is the file `<root>/a/b/c`.
 ///

@@ -25,14 +25,6 @@ public enum Checksums {
     }
 }
 
-/// Incremental MD5 for streams.
-public struct MD5Stream {
-    private var hasher = Insecure.MD5()
-    public init() {}
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
-    public mutating func finalizeHex() -> String { hasher.finalize().hexString }
-}
-
 extension Digest {
     var hexString: String {
         var text = ""

@@ -84,8 +84,6 @@ final class DashboardRuntime {
             _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
         case .quit:
             shutdown(status: 0)
-        case .setPaused:
-            break  // The reducer freezes the view; the engine keeps running.
         }
     }
 

@@ -77,9 +77,3 @@ final class SQLExecutor: @unchecked Sendable {
     }
 }
 
-/// SQL string literals for statements the dashboard writes.
-enum SQLQuote {
-    static func string(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-}
