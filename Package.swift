@@ -19,24 +19,27 @@ let package = Package(
         // Hardware CRC32C and in-kernel file copy: Swift's Glibc does not expose either.
         .target(name: "CSupport", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "SQLSyntax"),
+        // One of each for every module: time texts, display width, name rules, quoting, retry
+        // policy and the shared POSIX file calls. Depends on nothing.
+        .target(name: "Essentials"),
         // ncursesw through a shim header (wide-character API on, macros as functions).
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // The dashboard's pure core: state, reducer, views into a cell buffer.
-        .target(name: "Console"),
+        .target(name: "Console", dependencies: ["Essentials"]),
         // The only code that touches ncurses.
         .target(name: "Terminal", dependencies: ["CNcurses", "Console"]),
         .target(
             name: "Catalog",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SQLSyntax"]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SQLSyntax", "Essentials"]
         ),
         .target(
             name: "Storage",
-            dependencies: ["Catalog", "SQLSyntax", "CSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Catalog", "SQLSyntax", "CSupport", "Essentials", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Repository",
             dependencies: [
-                "CSupport",
+                "CSupport", "Essentials",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "Catalog", "Storage", "Repository",
+                "Catalog", "Storage", "Repository", "Essentials",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "SQLSyntax", "Catalog", "Storage", "Repository", "Jobs",
+                "SQLSyntax", "Catalog", "Storage", "Repository", "Jobs", "Essentials",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "snapdeck",
             dependencies: [
-                "Engine", "SQLSyntax", "Jobs", "Catalog", "Repository", "Console", "Terminal",
+                "Engine", "SQLSyntax", "Jobs", "Catalog", "Repository", "Console", "Terminal", "Essentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,9 +73,10 @@ let package = Package(
         // The statement mutator and corpora of the parser fuzz test and the binary's.
         .target(name: "FuzzSupport", dependencies: ["SQLSyntax"], path: "Tests/FuzzSupport"),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "FuzzSupport"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "SQLSyntax"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
+        .testTarget(name: "EssentialsTests", dependencies: ["Essentials"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Essentials"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "SQLSyntax", "Essentials"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog", "Essentials"]),
         // Child processes and the S3 test server, shared by the test targets below.
         .target(name: "TestSupport", dependencies: ["Repository"], path: "Tests/TestSupport", exclude: ["Scripts"]),
         .testTarget(
@@ -85,7 +89,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "Repository", "Storage", "SQLSyntax", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Engine", "Repository", "Storage", "SQLSyntax", "Console", "Essentials", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Engine", "TestSupport", "FuzzSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],

@@ -1,4 +1,5 @@
 import Engine
+import Essentials
 import Foundation
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import SQLSyntax
 import Storage
 
@@ -71,10 +72,25 @@ extension Cluster {
         for folder in try tx.deletePartitionTree(partition) { try tx.addGarbage(folder) }
     }
 
-    /// Deletes the files recorded as garbage now that the catalog no longer references them.
-    func removeGarbageNow() {
-        guard let paths = try? store.garbagePaths(), !paths.isEmpty else { return }
-        for p in paths { DurableFile.removeWithStaging(layout.absolute(p)) }
-        try? store.removeGarbage(paths)
+    /// Deletes the files recorded as garbage now that the catalog no longer references them,
+    /// and returns how many paths went. A path that cannot be deleted stays recorded, for the
+    /// next clean-up (the next start at the latest).
+    @discardableResult
+    func removeGarbageNow() -> Int {
+        do {
+            var removed: [String] = []
+            for path in try store.garbagePaths() {
+                if let failure = DurableFile.removeWithStaging(layout.absolute(path)) {
+                    logger.warning("\(failure); it stays recorded as garbage")
+                } else {
+                    removed.append(path)
+                }
+            }
+            if !removed.isEmpty { try store.removeGarbage(removed) }
+            return removed.count
+        } catch {
+            logger.warning("cannot clean up garbage files: \(error)")
+            return 0
+        }
     }
 }

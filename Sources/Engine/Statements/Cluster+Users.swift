@@ -1,5 +1,6 @@
 import Catalog
 import Crypto
+import Essentials
 import Foundation
 import SQLSyntax
 

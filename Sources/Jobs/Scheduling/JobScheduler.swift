@@ -1,5 +1,6 @@
 import Catalog
 import Dispatch
+import Essentials
 import Foundation
 import GRDB
 import Logging
@@ -151,7 +152,7 @@ public final class JobScheduler: @unchecked Sendable {
 
     /// Seconds to wait before retry number `attempt` (1, 2, 4 ... 30).
     static func backoff(_ attempt: Int) -> TimeInterval {
-        min(30, pow(2, Double(max(0, attempt - 1))))
+        RetryPolicy.jobTask.delay(after: attempt)
     }
 
     // MARK: - Queries used by the engine

@@ -1,4 +1,5 @@
 import Crypto
+import Essentials
 import Foundation
 
 /// AWS Signature Version 4 (header authorization).
@@ -152,10 +153,7 @@ public struct SigV4Signer: Sendable {
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
     public static func amzDate(_ date: Date) -> String {
-        var t = time_t(date.timeIntervalSince1970)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                      parts.tm_hour, parts.tm_min, parts.tm_sec)
+        let time = LocalTime(epoch: date.timeIntervalSince1970, utcOffset: 0)
+        return time.compactDate + "T" + time.compactClock + "Z"
     }
 }

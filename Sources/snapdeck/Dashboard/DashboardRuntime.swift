@@ -162,7 +162,12 @@ final class DashboardRuntime {
         for source in sources { source.cancel() }
         screen.close()
         if let path = ProcessInfo.processInfo.environment["SNAPDECK_FRAME_STATS"] {
-            try? frameTimes.summary.write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                try frameTimes.summary.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                // The terminal is back in normal mode: the benchmark that asked sees this.
+                FileHandle.standardError.write(Data("cannot write frame statistics to \(path): \(error)\n".utf8))
+            }
         }
         cluster.close()
         exit(status)

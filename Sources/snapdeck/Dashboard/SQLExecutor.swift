@@ -1,6 +1,7 @@
 import Console
 import Dispatch
 import Engine
+import Essentials
 import Foundation
 import Repository
 import SQLSyntax
@@ -27,7 +28,7 @@ final class SQLExecutor: @unchecked Sendable {
 
     func snapshots(of repository: String, completion: @escaping @Sendable ([SnapshotRow], String?) -> Void) {
         queue.async { [self] in
-            let result = execute("SHOW SNAPSHOT ON `\(repository.replacingOccurrences(of: "`", with: "``"))`")
+            let result = execute("SHOW SNAPSHOT ON " + Quoting.sqlIdentifier(repository))
             let rows = result.rows.map { row in
                 SnapshotRow(repository: repository, label: row[0] ?? "",
                             timestamps: (row[1] ?? "").split(separator: "\n").map(String.init), status: row[2] ?? "")
