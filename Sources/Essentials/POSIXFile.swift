@@ -13,11 +13,13 @@ public enum POSIXFile {
     /// The system's text for an `errno` code, e.g. `No space left on device`.
     public static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    /// Reads until `count` bytes or end of file; returns the bytes read, or -1 with `errno` set.
-    public static func readFull(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    /// Reads until `count` bytes or end of file, from the file's position or, with `offset`,
+    /// from there (pread, leaving the position alone); returns the bytes read, or -1 with
+    /// `errno` set.
+    public static func readFull(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, offset: Int? = nil) -> Int {
         var done = 0
         while done < count {
-            let n = read(fd, buffer + done, count - done)
+            let n = offset.map { pread(fd, buffer + done, count - done, off_t($0 + done)) } ?? read(fd, buffer + done, count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 return -1
@@ -26,6 +28,15 @@ public enum POSIXFile {
             done += n
         }
         return done
+    }
+
+    /// One read of at most `count` bytes (0 at the end of the file, or of a terminal's input),
+    /// retried when a signal interrupts it; -1 with `errno` set on failure.
+    public static func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        while true {
+            let n = read(fd, buffer, count)
+            if n >= 0 || errno != EINTR { return n }
+        }
     }
 
     /// Writes all `count` bytes; returns 0 or the `errno` of the failure.

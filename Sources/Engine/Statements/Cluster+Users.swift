@@ -66,6 +66,6 @@ extension Cluster {
     }
 
     static func passwordHash(_ password: String) -> String {
-        SHA256.hash(data: Data(password.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(password.utf8)))
     }
 }

@@ -176,7 +176,7 @@ struct S3Client: Sendable {
 
     /// For small bodies (XML requests), signed in full.
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(text.utf8)))
     }
 
     static func base64MD5<D: ContiguousBytes>(_ bytes: D) -> String {

@@ -144,7 +144,7 @@ extension S3ObjectStore {
             throw error
         }
         try FileIO.commit(fd, part: part, final: path)
-        return FileIO.hex(sink.md5.finalize())
+        return Hex.lowercase(sink.md5.finalize())
     }
 
     private func stream(objectKey: String, headers: [(String, String)], into sink: DownloadSink) throws(ObjectStoreError) {

@@ -64,10 +64,10 @@ public struct SigV4Signer: Sendable {
         let dateStamp = String(amzDate.prefix(8))
         let scope = "\(dateStamp)/\(region)/\(service)/aws4_request"
         let stringToSign = [
-            "AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
+            "AWS4-HMAC-SHA256", amzDate, scope, Hex.lowercase(SHA256.hash(data: Array(canonicalRequest.utf8))),
         ].joined(separator: "\n")
         let key = signingKey(dateStamp: dateStamp)
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        let signature = Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKey)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return Signed(canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
@@ -145,10 +145,6 @@ public struct SigV4Signer: Sendable {
         }
         let trailing = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
         return "/" + segments.joined(separator: "/") + trailing
-    }
-
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.

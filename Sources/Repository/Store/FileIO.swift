@@ -45,20 +45,9 @@ enum FileIO {
         return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 
-    /// Lower-case hex of a digest.
-    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        let table = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for b in bytes {
-            out.append(table[Int(b >> 4)])
-            out.append(table[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Lower-case hex MD5 of `bytes`.
     static func md5(_ bytes: [UInt8]) -> String {
-        hex(Insecure.MD5.hash(data: bytes))
+        Hex.lowercase(Insecure.MD5.hash(data: bytes))
     }
 
     /// `mkdir -p`.

@@ -150,7 +150,7 @@ public struct LocalObjectStore: ObjectStore {
             throw error
         }
         try FileIO.commit(fd, part: part, final: path)
-        return FileIO.hex(md5.finalize())
+        return Hex.lowercase(md5.finalize())
     }
 
     public func size(of key: String) throws(ObjectStoreError) -> Int64? {

@@ -45,3 +45,10 @@ import Testing
         #expect(Quoting.jsonString("\u{2028}") == "\"\\u2028\"")
     }
 }
+
+@Suite struct HexTests {
+    @Test func bytesBecomeTwoLowerCaseDigitsEach() {
+        #expect(Hex.lowercase([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+        #expect(Hex.lowercase([UInt8]()) == "")
+    }
+}
