@@ -4,10 +4,15 @@ import Glibc
 /// (Repository) share: retried on EINTR, failing with the `errno` code, which each module turns
 /// into its own error type.
 public enum POSIXFile {
-    /// An `errno` value carried as an error.
+    /// An `errno` value carried as an error, with the path whose call failed (for `mkdir -p`
+    /// and `rm -rf`, the one part of the tree that did).
     public struct Errno: Error, Sendable {
         public var code: Int32
-        public init(_ code: Int32) { self.code = code }
+        public var path: String
+        public init(_ code: Int32, path: String) {
+            self.code = code
+            self.path = path
+        }
     }
 
     /// The system's text for an `errno` code, e.g. `No space left on device`.
@@ -74,19 +79,19 @@ public enum POSIXFile {
         if mkdir(path, 0o755) != 0 {
             let code = errno
             if code == EEXIST, isDirectory(path) { return }
-            throw Errno(code)
+            throw Errno(code, path: path)
         }
     }
 
     /// The names in a folder, without `.` and `..`.
     public static func entries(of folder: String) -> Result<[String], Errno> {
-        guard let dir = opendir(folder) else { return .failure(Errno(errno)) }
+        guard let dir = opendir(folder) else { return .failure(Errno(errno, path: folder)) }
         defer { closedir(dir) }
         var names: [String] = []
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
-                if errno != 0 { return .failure(Errno(errno)) }
+                if errno != 0 { return .failure(Errno(errno, path: folder)) }
                 return .success(names)
             }
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
@@ -106,7 +111,7 @@ extension POSIXFile {
         var st = stat()
         if lstat(path, &st) != 0 {
             if isAbsence(errno) { return }
-            throw Errno(errno)
+            throw Errno(errno, path: path)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             switch entries(of: path) {
@@ -117,9 +122,9 @@ extension POSIXFile {
             case .failure(let error):
                 throw error
             }
-            if rmdir(path) != 0, !isAbsence(errno) { throw Errno(errno) }
+            if rmdir(path) != 0, !isAbsence(errno) { throw Errno(errno, path: path) }
         } else if unlink(path) != 0, !isAbsence(errno) {
-            throw Errno(errno)
+            throw Errno(errno, path: path)
         }
     }
 }

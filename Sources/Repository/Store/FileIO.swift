@@ -55,7 +55,7 @@ enum FileIO {
         do throws(POSIXFile.Errno) {
             try POSIXFile.makeDirectories(path)
         } catch {
-            throw FileIO.error("cannot create folder \(path)", error.code)
+            throw FileIO.error("cannot create folder \(error.path)", error.code)
         }
     }
 

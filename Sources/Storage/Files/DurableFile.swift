@@ -96,7 +96,7 @@ public enum DurableFile {
         do throws(POSIXFile.Errno) {
             try POSIXFile.makeDirectories(path)
         } catch {
-            throw FileError("create directory", path, code: error.code)
+            throw FileError("create directory", error.path, code: error.code)
         }
     }
 
@@ -124,7 +124,7 @@ public enum DurableFile {
             try POSIXFile.removeTree(path)
             return nil
         } catch {
-            return FileError("remove", path, code: error.code)
+            return FileError("remove", error.path, code: error.code)
         }
     }
 }
