@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the storage code calls syncfs, copy_file_range and Glibc directly.
 let package = Package(
     name: "SnapDeck",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "snapdeck", targets: ["snapdeck"]),
     ],
@@ -13,52 +13,58 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // Hardware CRC32C and in-kernel file copy: Swift's Glibc does not expose either.
         .target(name: "CSupport", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "SQLSyntax"),
+        // One of each for every module: time texts, display width, name rules, quoting, retry
+        // policy and the shared POSIX file calls. Depends on nothing.
+        .target(name: "Essentials"),
         // ncursesw through a shim header (wide-character API on, macros as functions).
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // The dashboard's pure core: state, reducer, views into a cell buffer.
-        .target(name: "Console"),
+        .target(name: "Console", dependencies: ["Essentials"]),
         // The only code that touches ncurses.
         .target(name: "Terminal", dependencies: ["CNcurses", "Console"]),
         .target(
             name: "Catalog",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SQLSyntax"]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "SQLSyntax", "Essentials"]
         ),
         .target(
             name: "Storage",
-            dependencies: ["Catalog", "SQLSyntax", "CSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Catalog", "SQLSyntax", "CSupport", "Essentials", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Repository",
             dependencies: [
-                "CSupport",
+                "CSupport", "Essentials",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
             name: "Jobs",
             dependencies: [
-                "Catalog", "Storage", "Repository",
+                "Catalog", "Storage", "Repository", "Essentials",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "Engine",
             dependencies: [
-                "SQLSyntax", "Catalog", "Storage", "Repository", "Jobs",
+                "SQLSyntax", "Catalog", "Storage", "Repository", "Jobs", "Essentials",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "snapdeck",
             dependencies: [
-                "Engine", "SQLSyntax", "Jobs", "Catalog", "Repository", "Console", "Terminal",
+                "Engine", "SQLSyntax", "Jobs", "Console", "Terminal", "Essentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,9 +72,10 @@ let package = Package(
         // The statement mutator and corpora of the parser fuzz test and the binary's.
         .target(name: "FuzzSupport", dependencies: ["SQLSyntax"], path: "Tests/FuzzSupport"),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "FuzzSupport"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog"]),
+        .testTarget(name: "EssentialsTests", dependencies: ["Essentials"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Essentials"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "SQLSyntax", "Essentials"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog", "Essentials"]),
         // Child processes and the S3 test server, shared by the test targets below.
         // Also the job engine's test doubles: a manual clock, an object store that fails on
         // demand, a job host over a real catalog.
@@ -82,10 +89,19 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "TestSupport", "Catalog", "Storage", "Repository"]),
         .testTarget(
             name: "RepositoryTests",
-            dependencies: ["Repository", "TestSupport", "CSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Repository", "TestSupport", "CSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Repository", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: [
+                "Engine", "Repository", "Storage", "SQLSyntax", "Console", "Essentials", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["Engine", "TestSupport", "FuzzSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Engine
+import Essentials
 import Foundation
 import SQLSyntax
 
@@ -48,15 +49,11 @@ struct DemoData {
         try run("LOAD DATA LOCAL INFILE '\(products)' INTO TABLE retail.products", &session)
         progress("loaded 20000 customers and 500 products")
         let today = Int(Date().timeIntervalSince1970) / 86400
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         for load in 0..<3 {
             let file = try writeCSV("events-\(load)") { out in
                 for i in 0..<10_000 {
                     let seconds = today * 86400 + Int(random.next() % 86400)
-                    let time = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+                    let time = LocalTime(epochSeconds: Int64(seconds), utcOffset: 0).dateTime
                     let host = "host-\(Int(random.next() % 40))"
                     out += "\(time),\(host),\(Self.eventKinds[i % Self.eventKinds.count]),\(Int(random.next() % 1000))\n"
                 }

@@ -1,4 +1,5 @@
 import Engine
+import Essentials
 import Foundation
 
 #if canImport(Glibc)
@@ -107,12 +108,7 @@ final class LineEditor {
 
     private func readByte() -> UInt8? {
         var byte: UInt8 = 0
-        while true {
-            let n = read(STDIN_FILENO, &byte, 1)
-            if n == 1 { return byte }
-            if n < 0 && errno == EINTR { continue }
-            return nil
-        }
+        return POSIXFile.readSome(STDIN_FILENO, &byte, 1) == 1 ? byte : nil
     }
 
     private func readKey() -> Key? {

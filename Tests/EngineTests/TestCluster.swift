@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import SQLSyntax
 
 /// A cluster in a fresh temporary data directory, with helpers to run SQL in tests.
 final class TestCluster {
@@ -22,11 +23,13 @@ final class TestCluster {
         }
     }
 
-    /// Runs statements separated by `;` and returns the last result.
+    /// Runs a script's statements, split as the product splits them (a `;` inside quotes stays
+    /// in its statement), and returns the last result.
     @discardableResult
     func sql(_ text: String) throws -> ResultSet {
         var last = ResultSet()
-        for statement in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
+        let (statements, remainder) = ScriptSplitter.split(text)
+        for statement in statements.map(\.text) + (ScriptSplitter.isBlank(remainder) ? [] : [remainder]) {
             last = try cluster!.execute(statement, session: &session)
         }
         return last

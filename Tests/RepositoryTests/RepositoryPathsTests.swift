@@ -69,26 +69,4 @@ import Testing
         let info = try RepoInfoFile.decode(Fixtures.bytes("__palo_repository_doris_repo/__repo_info"))
         #expect(info == RepoInfoFile(name: "doris_repo", createTime: "2022-04-08 15:50:00"))
     }
-
-    @Test func timestamps() throws {
-        let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
-        #expect(SnapshotTimestamp.string(fromEpochMillis: 1_649_404_349_050, timeZone: shanghai) == "2022-04-08-15-52-29")
-        let utc = try #require(TimeZone(identifier: "UTC"))
-        #expect(SnapshotTimestamp.string(fromEpochMillis: 0, timeZone: utc) == "1970-01-01-00-00-00")
-        #expect(SnapshotTimestamp.string(fromEpochMillis: -1, timeZone: utc) == "1969-12-31-23-59-59")
-        #expect(SnapshotTimestamp.string(fromEpochMillis: 951_782_400_000, timeZone: utc) == "2000-02-29-00-00-00")
-    }
-
-    @Test func timestampValidity() {
-        for valid in ["2022-04-08-15-52-29", "2000-02-29-00-00-00", "1999-12-31-23-59-59"] {
-            #expect(SnapshotTimestamp.isValid(valid), "\(valid)")
-        }
-        for invalid in [
-            "", "2022-04-08 15:52:29", "2022-04-08-15-52-2", "2022-04-08-15-52-290", "2022-13-08-15-52-29",
-            "2022-00-08-15-52-29", "2022-04-31-15-52-29", "1900-02-29-00-00-00", "2022-04-08-24-00-00",
-            "2022-04-08-15-60-29", "2022-04-08-15-52-60", "2022-04-0a-15-52-29", "2022/04/08-15-52-29",
-        ] {
-            #expect(!SnapshotTimestamp.isValid(invalid), "\(invalid)")
-        }
-    }
 }

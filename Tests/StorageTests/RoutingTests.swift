@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import SQLSyntax
 import Storage
 import Testing

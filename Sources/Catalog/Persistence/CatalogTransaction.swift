@@ -57,7 +57,6 @@ public final class CatalogTransaction {
     public func save(_ record: RowsetRecord) throws { try put(record) }
     public func save(_ record: RepositoryRecord) throws { try put(record) }
 
-    public func deleteBackend(_ id: ObjectID) throws { try drop(Backend.self, id) }
     public func deleteDatabase(_ id: ObjectID) throws { try drop(DatabaseRecord.self, id) }
     public func deleteTable(_ id: ObjectID) throws { try drop(TableRecord.self, id) }
     public func deletePartition(_ id: ObjectID) throws { try drop(PartitionRecord.self, id) }

@@ -1,3 +1,5 @@
+import Essentials
+
 /// DECIMAL(p, s) as an unscaled 64-bit integer: precision is capped at 18 digits, which is
 /// enough for every amount in the demo and keeps arithmetic exact without a big-number type.
 public enum DecimalText {

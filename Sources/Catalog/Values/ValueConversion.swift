@@ -1,3 +1,4 @@
+import Essentials
 import SQLSyntax
 
 /// Why a text or literal cannot become a value of a column type.

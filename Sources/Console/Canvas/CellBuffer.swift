@@ -1,3 +1,5 @@
+import Essentials
+
 /// Counters a frame keeps about its own cost, so tests can check rendering stays proportional to
 /// what is visible rather than to the data.
 public struct RenderStats: Sendable, Hashable {

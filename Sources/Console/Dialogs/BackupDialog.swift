@@ -1,3 +1,5 @@
+import Essentials
+
 /// The `b` dialog: BACKUP SNAPSHOT of a database, or of tables and partitions picked from the
 /// catalog, to a repository.
 enum BackupDialog {
@@ -71,7 +73,7 @@ enum BackupDialog {
 
         var properties: [(String, String)] = []
         if !timeout.isEmpty { properties.append(("timeout", timeout)) }
-        check.sql = "BACKUP SNAPSHOT \(SQLText.identifier(database)).\(SQLText.identifier(label)) TO \(SQLText.identifier(repository))"
+        check.sql = "BACKUP SNAPSHOT \(Quoting.sqlIdentifier(database)).\(Quoting.sqlIdentifier(label)) TO \(Quoting.sqlIdentifier(repository))"
             + ObjectRef.clause(refs) + SQLText.properties(properties)
         return check
     }

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A yes/no question before something that cannot be undone or that stops work.
 ///
 /// It names its target and shows the SQL it will run. Destructive confirmations focus Cancel, so
@@ -51,7 +53,7 @@ public struct ConfirmState: Sendable, Hashable {
                     ? "Files it already uploaded are removed from the repository."
                     : "The restore stops; tables it was replacing keep their previous data.",
             ],
-            target: job.label, sql: "CANCEL \(job.kind.keyword) FROM \(SQLText.identifier(job.database))",
+            target: job.label, sql: "CANCEL \(job.kind.keyword) FROM \(Quoting.sqlIdentifier(job.database))",
             confirmLabel: "Cancel job", danger: .normal, purpose: .cancelJob(kind: job.kind, jobId: job.jobId, label: job.label)
         )
     }
@@ -64,7 +66,7 @@ public struct ConfirmState: Sendable, Hashable {
                 "SnapDeck forgets it; the files stay, and creating it again with the same name and location"
                     + " brings back its \(snapshots.map { "\($0) " } ?? "")snapshots.",
             ],
-            target: repository.name, sql: "DROP REPOSITORY \(SQLText.identifier(repository.name))",
+            target: repository.name, sql: "DROP REPOSITORY \(Quoting.sqlIdentifier(repository.name))",
             confirmLabel: "Drop", danger: .normal, purpose: .dropRepository(name: repository.name)
         )
     }
@@ -78,7 +80,7 @@ public struct ConfirmState: Sendable, Hashable {
                 "Type the snapshot's label to confirm.",
             ],
             target: key.label,
-            sql: "DROP SNAPSHOT \(SQLText.identifier(key.label)) TIMESTAMP \(SQLText.string(key.timestamp)) ON \(SQLText.identifier(key.repository))",
+            sql: "DROP SNAPSHOT \(Quoting.sqlIdentifier(key.label)) TIMESTAMP \(Quoting.sqlString(key.timestamp)) ON \(Quoting.sqlIdentifier(key.repository))",
             confirmLabel: "Drop", danger: .high, purpose: .dropSnapshot(key)
         )
     }
@@ -91,7 +93,7 @@ public struct ConfirmState: Sendable, Hashable {
                 "check its MD5 and the file list against __info. Nothing is changed.",
             ],
             target: key.label,
-            sql: "ADMIN CHECK SNAPSHOT \(SQLText.identifier(key.label)) ON \(SQLText.identifier(key.repository)) TIMESTAMP \(SQLText.string(key.timestamp))",
+            sql: "ADMIN CHECK SNAPSHOT \(Quoting.sqlIdentifier(key.label)) ON \(Quoting.sqlIdentifier(key.repository)) TIMESTAMP \(Quoting.sqlString(key.timestamp))",
             confirmLabel: "Verify", danger: .none, purpose: .checkSnapshot(key)
         )
     }

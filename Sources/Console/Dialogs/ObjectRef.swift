@@ -1,3 +1,5 @@
+import Essentials
+
 /// One entry of an `ON (...)` clause: a table, optionally some of its partitions and a new name.
 public struct ObjectRef: Sendable, Hashable {
     public var table: String
@@ -13,11 +15,11 @@ public struct ObjectRef: Sendable, Hashable {
 
     /// `` `t` PARTITION (`p1`, `p2`) AS `a` ``
     public var sql: String {
-        var text = SQLText.identifier(table)
+        var text = Quoting.sqlIdentifier(table)
         if let partitions {
-            text += " PARTITION (" + partitions.map(SQLText.identifier).joined(separator: ", ") + ")"
+            text += " PARTITION (" + partitions.map(Quoting.sqlIdentifier).joined(separator: ", ") + ")"
         }
-        if let alias { text += " AS " + SQLText.identifier(alias) }
+        if let alias { text += " AS " + Quoting.sqlIdentifier(alias) }
         return text
     }
 

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// The `n` dialog: CREATE REPOSITORY on a local path or in an S3 bucket.
@@ -64,8 +65,8 @@ enum RepositoryDialog {
         }
         check.notes.append("Two clusters that create a repository with the same name and location share its snapshots.")
         if type == "S3" { check.notes.append("Secrets show as \(SQLText.secretMask) here; Run sends them as typed.") }
-        check.sql = "CREATE \(form.isOn(.readOnly) ? "READ ONLY " : "")REPOSITORY \(SQLText.identifier(name)) WITH \(type)"
-            + " ON LOCATION \(SQLText.string(location))" + SQLText.properties(properties)
+        check.sql = "CREATE \(form.isOn(.readOnly) ? "READ ONLY " : "")REPOSITORY \(Quoting.sqlIdentifier(name)) WITH \(type)"
+            + " ON LOCATION \(Quoting.sqlString(location))" + SQLText.properties(properties)
         return check
     }
 

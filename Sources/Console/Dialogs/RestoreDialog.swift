@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// The `r` dialog: RESTORE SNAPSHOT from the selected snapshot into a database, all of it or
@@ -65,7 +66,7 @@ enum RestoreDialog {
         } else if let row = state.snapshotCache.row(key), !row.timestamps.contains(timestamp) {
             check.warnings.append("\(key.label) has no backup at \(timestamp) (it has \(row.timestamps.joined(separator: ", ")))")
         }
-        if let n = NameRules.positiveInteger(replication) {
+        if let n = Int(replication.trimmingCharacters(in: .whitespaces)), n > 0 {
             if state.hasSnapshot, n > state.cluster.backendsTotal {
                 check.errors.append("replication_num \(n) needs \(n) backends; the cluster has \(state.cluster.backendsTotal)")
             }
@@ -110,7 +111,7 @@ enum RestoreDialog {
         var properties = [("backup_timestamp", timestamp), ("replication_num", replication)]
         if form.isOn(.reserveDynamicPartition) { properties.append(("reserve_dynamic_partition_enable", "true")) }
         if !timeout.isEmpty { properties.append(("timeout", timeout)) }
-        check.sql = "RESTORE SNAPSHOT \(SQLText.identifier(database)).\(SQLText.identifier(key.label)) FROM \(SQLText.identifier(key.repository))"
+        check.sql = "RESTORE SNAPSHOT \(Quoting.sqlIdentifier(database)).\(Quoting.sqlIdentifier(key.label)) FROM \(Quoting.sqlIdentifier(key.repository))"
             + ObjectRef.clause(refs) + SQLText.properties(properties)
         return check
     }

@@ -1,39 +1,15 @@
+import Essentials
 import Foundation
 
-/// Quoting for the SQL the dialogs build: identifiers in backquotes, strings in double quotes,
-/// escaped the way SnapDeck's lexer (and MySQL's) reads them back; and the same SQL with its
-/// secrets masked, for the screen.
+/// The PROPERTIES clause of the SQL the dialogs build (quoted by ``Quoting``), and that SQL
+/// with its secrets masked, for the screen.
 public enum SQLText {
     public static let secretMask = "******"
-
-    /// `` `name` `` with any backquote doubled.
-    public static func identifier(_ name: String) -> String {
-        "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
-    }
-
-    /// `"text"` with backslash escapes for `\`, `"` and control characters.
-    public static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{0}": result += "\\0"
-            case "\u{8}": result += "\\b"
-            case "\u{1A}": result += "\\Z"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 
     /// `PROPERTIES ("k" = "v", ...)`, or nothing when empty.
     static func properties(_ pairs: [(String, String)]) -> String {
         guard !pairs.isEmpty else { return "" }
-        return " PROPERTIES (" + pairs.map { string($0.0) + " = " + string($0.1) }.joined(separator: ", ") + ")"
+        return " PROPERTIES (" + pairs.map { Quoting.sqlString($0.0) + " = " + Quoting.sqlString($0.1) }.joined(separator: ", ") + ")"
     }
 
     /// `sql` with the value of every secret property (`"s3.secret_key" = "…"`) replaced by

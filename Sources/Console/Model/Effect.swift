@@ -12,6 +12,4 @@ public enum Effect: Sendable, Hashable {
     /// Put text on the clipboard (the terminal layer uses OSC 52).
     case copyToClipboard(String)
     case quit
-    /// The user paused (or resumed) live updates; the app may stop publishing meanwhile.
-    case setPaused(Bool)
 }

@@ -211,10 +211,10 @@ extension Reducer {
 
     static func togglePause(_ state: inout AppState) -> [Effect] {
         state.isPaused.toggle()
-        var effects: [Effect] = [.setPaused(state.isPaused)]
+        var effects: [Effect] = []
         if !state.isPaused, let pending = state.pendingSnapshot {
             state.pendingSnapshot = nil
-            effects += apply(&state, pending)
+            effects = apply(&state, pending)
         }
         flash(&state, state.isPaused ? "Paused: rows and values hold still. Z resumes." : "Live updates resumed.")
         return effects

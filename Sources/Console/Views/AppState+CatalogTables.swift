@@ -1,3 +1,5 @@
+import Essentials
+
 /// The Catalog tab's table at each level, and the Events tab's table.
 extension AppState {
     /// The catalog node opened at the current drill depth (nil at the top).
@@ -45,7 +47,7 @@ extension AppState {
                           TableCell(node.versionCount.map(String.init) ?? ""), TableCell(Format.count(node.rows)), TableCell(String(node.files)),
                           TableCell(Format.bytes(node.bytes))]
             }
-            cells.append(TableCell(rate.map { Format.duration(max(1, Double(node.bytes) / $0)) } ?? "—"))
+            cells.append(TableCell(rate.map { TimeSpan.text(max(1, Double(node.bytes) / $0)) } ?? "—"))
             return TableRow(key: kind == .tablet ? String(node.id) : node.name, cells: cells)
         }
         let empty = !hasSnapshot ? "Waiting for the engine…"

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A row of buttons, right-aligned in a box; the focused one reversed.
 enum Buttons {
     static func draw(_ buttons: [(String, Role, Bool)], y: Int, in box: Rect, into buffer: inout CellBuffer) {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// The Console tab: the SQL prompt, the last statement's outcome, and its result grid.
 enum ConsoleView {
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer, theme: Theme) {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A form dialog, centred: facts, visible fields (the focused one highlighted, secrets as `*`),
 /// what is wrong or worth knowing, the SQL Run will execute (secrets masked), and the Run and
 /// Cancel buttons.

@@ -1,3 +1,5 @@
+import Essentials
+
 /// The last row: key hints for where the user is, generated from the key map, most important
 /// first, dropping what does not fit. Actions a non-ADMIN user cannot run are dimmed.
 enum FooterView {

@@ -1,6 +1,7 @@
+import Essentials
 import Foundation
 
-/// Number, size, duration and rate texts, the same everywhere on screen.
+/// Number, size and rate texts, the same everywhere on screen.
 public enum Format {
     /// `731.0 KiB`, `6.22 MiB`: binary units like the engine's rates.
     public static func bytes(_ value: Int64) -> String {
@@ -28,16 +29,6 @@ public enum Format {
         return String(format: amount >= 10 ? "%.0f" : "%.1f", amount) + units[unit]
     }
 
-    /// `45s`, `3m02s`, `2h05m`, `3d04h`.
-    public static func duration(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds.rounded(.down)))
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m\(two(s % 60))s" }
-        if s < 86400 { return "\(s / 3600)h\(two(s / 60 % 60))m" }
-        return "\(s / 86400)d\(two(s / 3600 % 24))h"
-    }
-
     public static func rate(_ bytesPerSecond: Double) -> String {
         bytes(Int64(bytesPerSecond)) + "/s"
     }
@@ -45,7 +36,7 @@ public enum Format {
     /// "about 7s at 1.00 MiB/s", or nil without a rate.
     public static func estimate(bytes: Int64, rate: Double?) -> String? {
         guard let rate, rate > 0 else { return nil }
-        return "about \(duration(max(1, Double(bytes) / rate))) at \(Format.rate(rate))"
+        return "about \(TimeSpan.text(max(1, Double(bytes) / rate))) at \(Format.rate(rate))"
     }
 
     /// Thousands separated by commas.

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A box with a title in its top edge, for panes and dialogs.
 enum Frame {
     static func draw(_ rect: Rect, title: String, role: Role = .border, into buffer: inout CellBuffer, glyphs: GlyphSet) {

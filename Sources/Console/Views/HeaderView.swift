@@ -1,3 +1,5 @@
+import Essentials
+
 /// Row 0: cluster, user, backends, running and failed jobs, repositories; on the right the
 /// PAUSED badge, the active filter and the clock. Less important parts give way when narrow.
 enum HeaderView {

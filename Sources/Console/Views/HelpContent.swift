@@ -1,3 +1,5 @@
+import Essentials
+
 /// The `?` overlay's text, generated from the key map (and the palette's commands), so help can
 /// never disagree with what the keys do.
 enum HelpContent {

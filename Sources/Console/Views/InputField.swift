@@ -1,3 +1,5 @@
+import Essentials
+
 /// Draws a text field and, when focused, places the terminal cursor in it. The text scrolls
 /// horizontally so the cursor stays visible. A masked field draws one `*` per character.
 enum InputField {

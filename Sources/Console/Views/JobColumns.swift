@@ -1,3 +1,5 @@
+import Essentials
+
 /// The columns of the Backups and Restores tables and how one job fills them.
 enum JobColumns {
     static let specs: [ColumnSpec] = [
@@ -39,7 +41,7 @@ enum JobColumns {
             TableCell(JobText.unfinished(job)),
             TableCell(errors, role: errors.isEmpty ? nil : .error),
             TableCell(job.createTime.hasPrefix(today + " ") ? String(job.createTime.dropFirst(today.count + 1)) : job.createTime),
-            TableCell(JobText.elapsed(job, now: now).map(Format.duration) ?? ""),
+            TableCell(JobText.elapsed(job, now: now).map(TimeSpan.text) ?? ""),
         ], role: retired ? .dim : .normal)
     }
 }

@@ -1,3 +1,5 @@
+import Essentials
+
 /// The detail pane of a job: state, progress, throughput and ETA, the phase timeline, the full
 /// TaskErrMsg and Status wrapped, then every SHOW column.
 enum JobDetailView {
@@ -29,8 +31,8 @@ enum JobDetailView {
         if job.filesTotal > 0 { progress += " · \(job.filesDone)/\(job.filesTotal) files" }
         lines.append(StyledLine("Progress   ", .dim).appending(progress.isEmpty ? "—" : progress))
         lines.append(StyledLine("Throughput ", .dim).appending(job.throughput.map(Format.rate) ?? "—")
-            .appending("   ETA ", .dim).appending(job.eta.map(Format.duration) ?? "—")
-            .appending("   Elapsed ", .dim).appending(JobText.elapsed(job, now: now).map(Format.duration) ?? "—"))
+            .appending("   ETA ", .dim).appending(job.eta.map(TimeSpan.text) ?? "—")
+            .appending("   Elapsed ", .dim).appending(JobText.elapsed(job, now: now).map(TimeSpan.text) ?? "—"))
         lines.append(StyledLine())
         lines.append(StyledLine("Timeline", .title))
         lines += timeline(job, glyphs: glyphs)
@@ -69,7 +71,7 @@ enum JobDetailView {
             let name = DisplayWidth.fit(phase.phase, width)
             if let time = phase.time {
                 let seconds = LocalTime.wallSeconds(time)
-                let step = zip(previous, seconds).map { "  +" + Format.duration($1 - $0) } ?? ""
+                let step = zip(previous, seconds).map { "  +" + TimeSpan.text($1 - $0) } ?? ""
                 previous = seconds ?? previous
                 return StyledLine("  \(glyphs.finished) ", .finished).appending(name).appending(time).appending(step, .dim)
             }

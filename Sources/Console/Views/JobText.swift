@@ -1,3 +1,5 @@
+import Essentials
+
 /// How a job's values read on screen: state glyph and role, progress, tasks, elapsed time.
 enum JobText {
     /// Seconds since the job was created, up to now or to when it finished; nil when unknown.

@@ -1,3 +1,5 @@
+import Essentials
+
 /// The Backups or Restores tab: a title line, the job table (only visible rows are formatted),
 /// and the detail pane when open.
 enum JobsView {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// Draws a `TableModel` with its keyed cursor: only the rows in view are drawn, and the cursor's
 /// offset is re-derived for the rectangle so the selection is always on screen.
 enum ListView {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// The line above the footer: the `/` or `:` input while typing, otherwise the flash message.
 enum MessageLine {
     static func draw(_ state: AppState, _ rect: Rect, into buffer: inout CellBuffer, theme: Theme) {

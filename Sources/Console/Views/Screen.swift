@@ -1,3 +1,5 @@
+import Essentials
+
 /// Renders the whole dashboard into a `CellBuffer`: the pure function the terminal layer paints
 /// and render tests read. Touches only what is visible; never reads a clock or the environment.
 public enum Screen {

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A line of text made of runs in different roles, for panes that scroll whole lines.
 struct StyledLine: Sendable, Hashable {
     struct Run: Sendable, Hashable {

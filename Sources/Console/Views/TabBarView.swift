@@ -1,3 +1,5 @@
+import Essentials
+
 /// Row 1: the seven tabs with their number keys; the current one highlighted. Narrow screens
 /// get shorter names, then only the current tab's name.
 enum TabBarView {

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// What a cell shows: text, or a progress bar followed by a label.

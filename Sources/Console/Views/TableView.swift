@@ -1,3 +1,5 @@
+import Essentials
+
 /// Draws a table into a rectangle: a column header (with the sort arrow), then the visible rows,
 /// the selected one highlighted. Column widths come from the header and the visible rows only,
 /// so a frame costs the same with ten rows or ten thousand.

@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import Foundation
 import Logging
 import Storage
@@ -72,21 +73,28 @@ enum ClusterBootstrap {
             try tx.save(UserRecord(name: "root", globalPrivileges: [.admin]))
             try tx.setMeta("created_at", String(now))
         }
-        for backend in cluster.catalog.sortedBackends {
-            try? DurableFile.makeDirectories(cluster.layout.backendDirectory(backend.id) + "/data")
-            try? DurableFile.makeDirectories(cluster.layout.backendDirectory(backend.id) + "/snapshot")
+        do throws(FileError) {
+            for backend in cluster.catalog.sortedBackends {
+                try DurableFile.makeDirectories(cluster.layout.backendDirectory(backend.id) + "/data")
+                try DurableFile.makeDirectories(cluster.layout.backendDirectory(backend.id) + "/snapshot")
+            }
+        } catch {
+            throw SQLError.general("\(error)")
         }
         cluster.logger.info("initialized cluster with \(backends) backends")
     }
 
     /// Deletes files recorded as garbage (uncommitted writes, dropped data) and empties tmp/.
     private static func collectGarbage(_ cluster: Cluster) throws(SQLError) {
-        DurableFile.remove(cluster.layout.temporaryDirectory)
-        try? DurableFile.makeDirectories(cluster.layout.temporaryDirectory)
-        guard let paths = try? cluster.services.store.garbagePaths(), !paths.isEmpty else { return }
-        for p in paths { DurableFile.removeWithStaging(cluster.layout.absolute(p)) }
-        try? cluster.services.store.removeGarbage(paths)
-        cluster.logger.info("removed \(paths.count) uncommitted or dropped files")
+        // What is left in tmp/ only takes room: it is worth a warning, not a refusal to open.
+        if let failure = DurableFile.remove(cluster.layout.temporaryDirectory) { cluster.logger.warning("\(failure)") }
+        do throws(FileError) {
+            try DurableFile.makeDirectories(cluster.layout.temporaryDirectory)
+        } catch {
+            throw SQLError.general("\(error)")
+        }
+        let removed = cluster.services.removeGarbageNow()
+        if removed > 0 { cluster.logger.info("removed \(removed) uncommitted or dropped files") }
     }
 }
 
@@ -95,12 +103,5 @@ enum Clock {
     static func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
     /// `yyyy-MM-dd HH:mm:ss` in the local time zone, as Doris prints times.
-    static func format(_ seconds: Int64) -> String {
-        var t = time_t(seconds)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        return CivilTime.pad(Int(parts.tm_year) + 1900, 4) + "-" + CivilTime.pad(Int(parts.tm_mon) + 1, 2)
-            + "-" + CivilTime.pad(Int(parts.tm_mday), 2) + " " + CivilTime.pad(Int(parts.tm_hour), 2) + ":"
-            + CivilTime.pad(Int(parts.tm_min), 2) + ":" + CivilTime.pad(Int(parts.tm_sec), 2)
-    }
+    static func format(_ seconds: Int64) -> String { LocalTime(epochSeconds: seconds).dateTime }
 }

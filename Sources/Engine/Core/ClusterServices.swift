@@ -71,17 +71,25 @@ final class ClusterServices: @unchecked Sendable {
         catalog.config[key] ?? FrontendConfig.knob(key)?.defaultValue ?? ""
     }
 
-    /// Deletes the files recorded as garbage now that the catalog no longer references them.
-    /// A failure only delays that: the records stay, and the next open (or the next drop)
-    /// deletes them.
-    func removeGarbageNow() {
+    /// Deletes the files recorded as garbage now that the catalog no longer references them,
+    /// and returns how many paths went. A path that cannot be deleted stays recorded, for the
+    /// next clean-up (the next start at the latest).
+    @discardableResult
+    func removeGarbageNow() -> Int {
         do {
-            let paths = try store.garbagePaths()
-            guard !paths.isEmpty else { return }
-            for p in paths { DurableFile.removeWithStaging(layout.absolute(p)) }
-            try store.removeGarbage(paths)
+            var removed: [String] = []
+            for path in try store.garbagePaths() {
+                if let failure = DurableFile.removeWithStaging(layout.absolute(path)) {
+                    logger.warning("\(failure); it stays recorded as garbage")
+                } else {
+                    removed.append(path)
+                }
+            }
+            if !removed.isEmpty { try store.removeGarbage(removed) }
+            return removed.count
         } catch {
-            logger.warning("dropped files stay recorded for deletion at the next open: \(error)")
+            logger.warning("cannot clean up garbage files: \(error)")
+            return 0
         }
     }
 }

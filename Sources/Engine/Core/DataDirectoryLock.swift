@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Storage
 
@@ -17,13 +18,16 @@ final class DataDirectoryLock: @unchecked Sendable {
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             // The owner writes its PID just after locking; give it a moment to appear.
+            let poll = RetryPolicy(attempts: 20, firstDelay: 0.05)
             var owner = ""
-            for _ in 0..<20 {
+            var attempt = 0
+            repeat {
+                attempt += 1
                 owner = (try? String(contentsOfFile: path, encoding: .utf8))?
                     .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 if !owner.isEmpty { break }
-                usleep(50_000)
-            }
+                poll.pause(after: attempt)
+            } while poll.allowsRetry(after: attempt)
             close(fd)
             throw SQLError.general(
                 "data directory \(directory) is in use by process \(owner.isEmpty ? "unknown" : owner)")

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 
 /// How `snapdeck sql` prints results, following the mysql client.
@@ -85,7 +86,7 @@ public struct ResultFormatter: Sendable {
         // Keys in column order: JSONSerialization does not keep them, so build the text.
         let lines = result.rows.map { row -> String in
             "  {" + zip(result.columns, row).map { name, cell in
-                Self.jsonString(name) + ": " + (cell.map(Self.jsonString) ?? "null")
+                Quoting.jsonString(name) + ": " + (cell.map(Quoting.jsonString) ?? "null")
             }.joined(separator: ", ") + "}"
         }
         return lines.isEmpty ? "[]\n" : "[\n" + lines.joined(separator: ",\n") + "\n]\n"
@@ -101,21 +102,5 @@ public struct ResultFormatter: Sendable {
             if s == "\n" { out += "\\n" } else if s.value < 0x20 || s.value == 0x7f { out += "\\x" + String(s.value, radix: 16) } else { out.unicodeScalars.append(s) }
         }
         return out
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if s.value < 0x20 { out += String(format: "\\u%04x", s.value) } else { out.unicodeScalars.append(s) }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import Foundation
 import Jobs
 import Repository
@@ -8,12 +9,10 @@ import SQLSyntax
 struct BackupStatements: StatementFamily {
     let services: ClusterServices
 
-    static let labelPattern = "^[-_A-Za-z0-9\\p{L}]{1,128}$"
-
     func submitBackup(_ backup: BackupRestore, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
-        guard backup.label.range(of: Self.labelPattern, options: .regularExpression) != nil else {
-            throw SQLError.general("Label format error. regex: \(Self.labelPattern), label: \(backup.label)")
+        guard NameRules.isValidLabel(backup.label) else {
+            throw SQLError.general("Label format error. regex: \(NameRules.labelPattern), label: \(backup.label)")
         }
         let (refs, excluded) = try backupReferences(backup.scope)
         let options = try BackupOptions(backup.properties, minimumTimeout: Int64(configInt("min_job_timeout_second")))

@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import Foundation
 import Jobs
 import Repository
@@ -115,9 +116,9 @@ struct RepositoryStatements: StatementFamily {
     func showCreateRepository(_ name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         guard let r = c.catalog.repository(named: name) else { throw SQLError.general("Repository does not exist") }
         let with = r.kind == .broker ? "BROKER" + (r.brokerName.map { " \($0)" } ?? "") : r.kind.rawValue
-        var text = "CREATE \(r.readOnly ? "READ ONLY " : "")REPOSITORY `\(r.name)`\nWITH \(with)\nON LOCATION \"\(r.location)\""
+        var text = "CREATE \(r.readOnly ? "READ ONLY " : "")REPOSITORY \(Quoting.sqlIdentifier(r.name))\nWITH \(with)\nON LOCATION \(Quoting.sqlString(r.location))"
         if !r.properties.isEmpty {
-            let props = r.properties.map { "\"\($0.key)\" = \"\(SecretProperties.isSecret($0.key) ? SecretProperties.mask : $0.value)\"" }
+            let props = r.properties.map { Quoting.sqlString($0.key) + " = " + Quoting.sqlString(SecretProperties.isSecret($0.key) ? SecretProperties.mask : $0.value) }
             text += "\nPROPERTIES\n(" + props.joined(separator: ",\n") + "\n)"
         }
         return ResultSet(columns: ["RepoName", "CreateStmt"], rows: [[r.name, text + ";"]])

@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import SQLSyntax
 
 /// Builds full table rows from the columns a statement supplies: converts each value to its

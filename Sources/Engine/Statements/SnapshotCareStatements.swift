@@ -26,7 +26,11 @@ struct SnapshotCareStatements: StatementFamily {
         }
         guard !objects.isEmpty else {
             // Writes a crash cut off are not listed, but they are this label's: they go too.
-            try? store.discardIncompleteWrites(prefix: prefix)
+            do {
+                try store.discardIncompleteWrites(prefix: prefix)
+            } catch {
+                logger.warning("cannot discard unfinished writes of snapshot \(label) in repository \(repository.name): \(error.message)")
+            }
             throw SQLError.general("Snapshot \(label) does not exist in repository \(repository.name)")
         }
         let infos = objects.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_") }

@@ -115,6 +115,8 @@ struct TableLoad {
 
     /// Stops the background writer and deletes every file the load wrote.
     private func abandon() {
+        // The load already failed with its own error; a write error of the flusher would only
+        // repeat it, and its files are deleted as garbage right after.
         _ = try? flusher.finish()
         services.removeGarbageNow()
     }

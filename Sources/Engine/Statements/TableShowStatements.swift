@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import SQLSyntax
 import Storage
 
@@ -28,44 +29,44 @@ struct TableDDL {
     let partitions: [PartitionRecord]
 
     var text: String {
-        var lines = ["CREATE TABLE `\(table.name)` ("]
+        var lines = ["CREATE TABLE \(Quoting.sqlIdentifier(table.name)) ("]
         let columnLines = table.columns.map { column -> String in
-            var line = "  `\(column.name)` \(column.type.sqlName)"
+            var line = "  \(Quoting.sqlIdentifier(column.name)) \(column.type.sqlName)"
             line += column.nullable ? " NULL" : " NOT NULL"
-            if let d = column.defaultValue { line += " DEFAULT \"\(escape(d))\"" }
-            if !column.comment.isEmpty { line += " COMMENT '\(escape(column.comment))'" }
+            if let d = column.defaultValue { line += " DEFAULT " + Quoting.sqlString(d) }
+            if !column.comment.isEmpty { line += " COMMENT " + Quoting.sqlString(column.comment, quote: "'") }
             return line
         }
         lines.append(columnLines.joined(separator: ",\n"))
         lines.append(") ENGINE=OLAP")
-        let keys = table.columns.filter(\.isKey).map { "`\($0.name)`" }.joined(separator: ", ")
+        let keys = table.columns.filter(\.isKey).map { Quoting.sqlIdentifier($0.name) }.joined(separator: ", ")
         lines.append("\(table.keysKind.rawValue) KEY(\(keys))")
-        if !table.comment.isEmpty { lines.append("COMMENT '\(escape(table.comment))'") }
+        if !table.comment.isEmpty { lines.append("COMMENT " + Quoting.sqlString(table.comment, quote: "'")) }
         if table.partitionKind != .unpartitioned {
             lines.append(partitionClause)
         }
         if table.distributionColumns.isEmpty {
             lines.append("DISTRIBUTED BY RANDOM BUCKETS \(table.defaultBuckets)")
         } else {
-            let cols = table.distributionColumns.map { "`\($0)`" }.joined(separator: ", ")
+            let cols = table.distributionColumns.map(Quoting.sqlIdentifier).joined(separator: ", ")
             lines.append("DISTRIBUTED BY HASH(\(cols)) BUCKETS \(table.defaultBuckets)")
         }
         var properties = [("replication_allocation", "tag.location.default: \(table.replicationNum)")]
         for p in table.properties where p.key != "replication_num" && p.key != "replication_allocation" {
             properties.append((p.key, p.value))
         }
-        lines.append("PROPERTIES (\n" + properties.map { "\"\(escape($0.0))\" = \"\(escape($0.1))\"" }.joined(separator: ",\n") + "\n);")
+        lines.append("PROPERTIES (\n" + properties.map { Quoting.sqlString($0.0) + " = " + Quoting.sqlString($0.1) }.joined(separator: ",\n") + "\n);")
         return lines.joined(separator: "\n")
     }
 
     private var partitionClause: String {
-        let cols = table.partitionColumns.map { "`\($0)`" }.joined(separator: ", ")
+        let cols = table.partitionColumns.map(Quoting.sqlIdentifier).joined(separator: ", ")
         let items = partitions.map { p -> String in
             switch p.bound {
             case .range(let lower, let upper):
                 return "PARTITION \(p.name) VALUES [\(tuple(lower)), \(tuple(upper)))"
             case .list(let values):
-                let tuples = values.map { "(" + $0.map { "\"\(escape($0.displayText ?? "NULL"))\"" }.joined(separator: ", ") + ")" }
+                let tuples = values.map { "(" + $0.map { Quoting.sqlString($0.displayText ?? "NULL") }.joined(separator: ", ") + ")" }
                 return "PARTITION \(p.name) VALUES IN (\(tuples.joined(separator: ", ")))"
             case .all:
                 return ""
@@ -81,14 +82,9 @@ struct TableDDL {
             switch value {
             case .minimum: return "\"\(PartitionBounds.minimumText(type))\""
             case .maximum: return "MAXVALUE"
-            case .value(let v): return "\"\(escape(v.displayText ?? "NULL"))\""
+            case .value(let v): return Quoting.sqlString(v.displayText ?? "NULL")
             }
         }.joined(separator: ", ") + ")"
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "'", with: "\\'")
     }
 }
 

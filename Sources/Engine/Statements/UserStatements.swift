@@ -1,5 +1,6 @@
 import Catalog
 import Crypto
+import Essentials
 import Foundation
 import SQLSyntax
 
@@ -68,6 +69,6 @@ struct UserStatements: StatementFamily {
     }
 
     static func passwordHash(_ password: String) -> String {
-        SHA256.hash(data: Data(password.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(password.utf8)))
     }
 }

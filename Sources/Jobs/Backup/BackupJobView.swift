@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import Foundation
 
 /// An immutable picture of one backup job for SHOW BACKUP and the dashboard.
@@ -58,15 +59,12 @@ public enum JobTime {
     /// `yyyy-MM-dd HH:mm:ss` (local time) for epoch milliseconds; nil (`\N`) when unset.
     public static func format(_ millis: Int64) -> String? {
         guard millis > 0 else { return nil }
-        var t = time_t(millis / 1000)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        return LocalTime(epochSeconds: millis / 1000).dateTime
     }
 
     /// `yyyy-MM-dd-HH-mm-ss` (local time): a snapshot's timestamp.
     public static func snapshotTimestamp(_ millis: Int64) -> String {
-        (format(millis) ?? "").replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: ":", with: "-")
+        LocalTime(epochSeconds: millis / 1000).snapshotTimestamp
     }
 
     public static func rate(_ bytesPerSecond: Double) -> String {
@@ -74,9 +72,9 @@ public enum JobTime {
         return mib >= 1 ? String(format: "%.1f MiB/s", mib) : String(format: "%.1f KiB/s", bytesPerSecond / 1024)
     }
 
+    /// An estimate rounded up: a job with half a second left never reads `0s`.
     public static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded(.up))
-        return s >= 3600 ? "\(s / 3600)h\(s / 60 % 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+        TimeSpan.text(seconds.rounded(.up))
     }
 }
 

@@ -1,4 +1,5 @@
 import Catalog
+import Essentials
 import Foundation
 import Storage
 
@@ -47,10 +48,7 @@ struct SnapshotMaker: Sendable {
 
     /// `<yyyyMMddHHmmss>.<jobId>.<timeoutSeconds>`, the name Doris's backends give snapshots.
     static func folderName(createTime: Int64, jobId: Int64, timeoutSeconds: Int64) -> String {
-        var t = time_t(createTime / 1000)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        let stamp = String(format: "%04d%02d%02d%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
-        return "\(stamp).\(jobId).\(timeoutSeconds)"
+        let time = LocalTime(epochSeconds: createTime / 1000)
+        return "\(time.compactDate)\(time.compactClock).\(jobId).\(timeoutSeconds)"
     }
 }

@@ -1,5 +1,6 @@
 import Catalog
 import Dispatch
+import Essentials
 import Foundation
 import Logging
 
@@ -104,7 +105,7 @@ final class JobCore: @unchecked Sendable {
 
     /// Seconds to wait before retry number `attempt` (1, 2, 4 ... 30).
     static func backoff(_ attempt: Int) -> TimeInterval {
-        min(30, pow(2, Double(max(0, attempt - 1))))
+        RetryPolicy.jobTask.delay(after: attempt)
     }
 
     /// When a task has failed `permanent_error_attempts` times in a row with an error that

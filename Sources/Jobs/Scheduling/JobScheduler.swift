@@ -1,5 +1,6 @@
 import Catalog
 import Dispatch
+import Essentials
 import Foundation
 import GRDB
 import Logging

@@ -1,3 +1,5 @@
+import Essentials
+
 /// A parsed JSON document that keeps what the repository formats need and Foundation's
 /// `JSONSerialization` does not guarantee: numbers as their literal text (so 64-bit ids survive
 /// exactly), object members in file order, and a writer whose output is byte-for-byte
@@ -53,7 +55,7 @@ enum JSONValue: Equatable, Sendable {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
         case let .number(n): out += n
-        case let .string(s): JSONValue.writeString(s, to: &out)
+        case let .string(s): out += Quoting.jsonString(s)
         case let .array(items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "["
@@ -70,7 +72,7 @@ enum JSONValue: Equatable, Sendable {
             for (i, member) in members.enumerated() {
                 if i > 0 { out += "," }
                 JSONValue.newline(&out, indent, depth + 1)
-                JSONValue.writeString(member.key, to: &out)
+                out += Quoting.jsonString(member.key)
                 out += indent == nil ? ":" : ": "
                 member.value.write(to: &out, indent: indent, depth: depth + 1)
             }
@@ -83,31 +85,6 @@ enum JSONValue: Equatable, Sendable {
         guard let indent else { return }
         out += "\n"
         for _ in 0..<depth { out += indent }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

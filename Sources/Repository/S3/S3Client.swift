@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Crypto
+import Essentials
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -83,7 +84,7 @@ struct S3Client: Sendable {
     /// operation in errors (`PUT s3://bucket/key`). Non-2xx answers other than `accept` throw.
     func send(_ request: Request, what: String, accept: Set<UInt> = [], control: TransferControl? = nil,
               attempts: Int? = nil) throws(ObjectStoreError) -> Response {
-        let attempts = attempts ?? settings.attempts
+        let retry = RetryPolicy.s3Request(attempts: attempts ?? settings.attempts)
         var attempt = 0
         while true {
             attempt += 1
@@ -101,14 +102,14 @@ struct S3Client: Sendable {
                 let status = response.status.code
                 let result = Response(status: status, headers: response.headers, body: response.body ?? ByteBuffer())
                 if (200..<300).contains(status) || accept.contains(status) { return result }
-                if (status >= 500 || status == 429), attempt < attempts {
-                    backoff(attempt)
+                if (status >= 500 || status == 429), retry.allowsRetry(after: attempt) {
+                    retry.pause(after: attempt)
                     continue
                 }
                 throw failure(result, what: what)
             case .failure(let error):
-                if attempt < attempts {
-                    backoff(attempt)
+                if retry.allowsRetry(after: attempt) {
+                    retry.pause(after: attempt)
                     continue
                 }
                 throw ObjectStoreError(.io, "\(what): cannot reach the S3 endpoint \(location.endpointDescription) (\(Self.describe(error)))")
@@ -125,11 +126,6 @@ struct S3Client: Sendable {
                 FileStreamer(fd: fd, size: size, path: path, control: control, writer: writer).start()
             }
         }
-    }
-
-    func backoff(_ attempt: Int) {
-        let seconds = min(0.2 * pow(3, Double(attempt - 1)), 3) * Double.random(in: 0.75...1.25)
-        usleep(useconds_t(seconds * 1_000_000))
     }
 
     /// An S3 error answer as an `ObjectStoreError` that says what to do about it.
@@ -180,7 +176,7 @@ struct S3Client: Sendable {
 
     /// For small bodies (XML requests), signed in full.
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(text.utf8)))
     }
 
     static func base64MD5<D: ContiguousBytes>(_ bytes: D) -> String {

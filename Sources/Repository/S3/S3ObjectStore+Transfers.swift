@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CSupport
 import Crypto
+import Essentials
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -34,7 +35,9 @@ extension S3ObjectStore {
                 throw client.failure(done, what: describe("COMPLETE MULTIPART", objectKey))
             }
         } catch {
-            abortUpload(objectKey: objectKey, uploadId: uploadId)
+            // Best effort: the upload's own failure is what the caller must hear about, and a
+            // part left behind is found and aborted by discardIncompleteWrites later.
+            try? abortUpload(objectKey: objectKey, uploadId: uploadId)
             throw error
         }
     }
@@ -87,9 +90,9 @@ extension S3ObjectStore {
         return results.etags
     }
 
-    func abortUpload(objectKey: String, uploadId: String) {
-        _ = try? client.send(.init(method: .DELETE, key: objectKey, query: [("uploadId", uploadId)]),
-                             what: describe("ABORT MULTIPART", objectKey), accept: [404])
+    func abortUpload(objectKey: String, uploadId: String) throws(ObjectStoreError) {
+        _ = try client.send(.init(method: .DELETE, key: objectKey, query: [("uploadId", uploadId)]),
+                            what: describe("ABORT MULTIPART", objectKey), accept: [404])
     }
 
     /// Multipart uploads begun under `prefix` and neither completed nor aborted.
@@ -106,7 +109,7 @@ extension S3ObjectStore {
     public func discardIncompleteWrites(prefix: String) throws(ObjectStoreError) {
         let base = location.keyPrefix
         for upload in try incompleteUploads(prefix: prefix) {
-            abortUpload(objectKey: base + upload.key, uploadId: upload.uploadId)
+            try abortUpload(objectKey: base + upload.key, uploadId: upload.uploadId)
         }
     }
 
@@ -119,6 +122,7 @@ extension S3ObjectStore {
         let objectKey = location.objectKey(key)
         let (fd, part) = try FileIO.createPart(for: path)
         let sink = DownloadSink(fd: fd, control: control)
+        let retry = RetryPolicy.s3Request(attempts: client.settings.attempts)
         var attempt = 0
         do throws(ObjectStoreError) {
             while true {
@@ -131,8 +135,8 @@ extension S3ObjectStore {
                 } catch {
                     // Only a broken transfer is worth another try; S3's own answers are final.
                     guard error.kind == .io, sink.httpStatus == nil || sink.httpStatus! >= 500,
-                          attempt < client.settings.attempts else { throw error }
-                    client.backoff(attempt)
+                          retry.allowsRetry(after: attempt) else { throw error }
+                    retry.pause(after: attempt)
                 }
             }
         } catch {
@@ -140,7 +144,7 @@ extension S3ObjectStore {
             throw error
         }
         try FileIO.commit(fd, part: part, final: path)
-        return FileIO.hex(sink.md5.finalize())
+        return Hex.lowercase(sink.md5.finalize())
     }
 
     private func stream(objectKey: String, headers: [(String, String)], into sink: DownloadSink) throws(ObjectStoreError) {
@@ -306,7 +310,7 @@ private final class DownloadSink: HTTPClientResponseDelegate, @unchecked Sendabl
     private func store(_ buffer: ByteBuffer) throws(ObjectStoreError) {
         try control.check()
         let e = buffer.withUnsafeReadableBytes { raw -> Int32 in
-            let e = FileIO.writeAll(fd, raw.baseAddress, raw.count)
+            let e = POSIXFile.writeAll(fd, raw.baseAddress, raw.count)
             if e == 0 { md5.update(bufferPointer: raw) }
             return e
         }

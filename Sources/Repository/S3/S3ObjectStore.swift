@@ -1,5 +1,6 @@
 import CSupport
 import Crypto
+import Essentials
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -127,17 +128,9 @@ public struct S3ObjectStore: ObjectStore {
         var buffer = ByteBufferAllocator().buffer(capacity: count)
         var failure: Int32 = 0
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { raw -> Int in
-            var done = 0
-            while done < count {
-                let n = pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 {
-                    failure = n < 0 ? errno : EIO
-                    return done
-                }
-                done += n
-            }
-            return done
+            let done = POSIXFile.readFull(fd, raw.baseAddress!, count, offset: offset)
+            if done < 0 { failure = errno }
+            return max(0, done)
         }
         guard failure == 0, buffer.readableBytes == count else {
             throw FileIO.error("cannot read \(path)", failure == 0 ? EIO : failure)

@@ -1,4 +1,5 @@
 import Crypto
+import Essentials
 import Foundation
 
 /// AWS Signature Version 4 (header authorization).
@@ -63,10 +64,10 @@ public struct SigV4Signer: Sendable {
         let dateStamp = String(amzDate.prefix(8))
         let scope = "\(dateStamp)/\(region)/\(service)/aws4_request"
         let stringToSign = [
-            "AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
+            "AWS4-HMAC-SHA256", amzDate, scope, Hex.lowercase(SHA256.hash(data: Array(canonicalRequest.utf8))),
         ].joined(separator: "\n")
         let key = signingKey(dateStamp: dateStamp)
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
+        let signature = Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKey)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return Signed(canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
@@ -146,16 +147,9 @@ public struct SigV4Signer: Sendable {
         return "/" + segments.joined(separator: "/") + trailing
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
-    }
-
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
     public static func amzDate(_ date: Date) -> String {
-        var t = time_t(date.timeIntervalSince1970)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                      parts.tm_hour, parts.tm_min, parts.tm_sec)
+        let time = LocalTime(epoch: date.timeIntervalSince1970, utcOffset: 0)
+        return time.compactDate + "T" + time.compactClock + "Z"
     }
 }

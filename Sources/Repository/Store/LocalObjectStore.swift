@@ -1,12 +1,8 @@
 import CSupport
 import Crypto
+import Essentials
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An `ObjectStore` over a local folder: key `a/b/c` is the file `<root>/a/b/c`.
 ///
@@ -34,7 +30,7 @@ public struct LocalObjectStore: ObjectStore {
     public func put(_ data: [UInt8], key: String) throws(ObjectStoreError) {
         let final = try path(for: key)
         let (fd, part) = try FileIO.createPart(for: final)
-        let e = data.withUnsafeBytes { FileIO.writeAll(fd, $0.baseAddress, $0.count) }
+        let e = data.withUnsafeBytes { POSIXFile.writeAll(fd, $0.baseAddress, $0.count) }
         if e != 0 {
             FileIO.abandon(fd, part)
             pruneEmptyFolders(above: final)
@@ -60,7 +56,7 @@ public struct LocalObjectStore: ObjectStore {
             var crc: UInt32 = 0
             while true {
                 try control.check()
-                let n = FileIO.readFull(src, buffer, Self.chunkSize)
+                let n = POSIXFile.readFull(src, buffer, Self.chunkSize)
                 if n < 0 { throw FileIO.error("cannot read \(path)", errno) }
                 if n == 0 { break }
                 crc = snapdeck_crc32c(crc, buffer, n)
@@ -87,10 +83,10 @@ public struct LocalObjectStore: ObjectStore {
                     guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(errno) else { throw FileIO.error("cannot copy \(path)", errno) }
                     inKernel = false
                 }
-                let n = FileIO.readFull(src, buffer, Self.chunkSize)
+                let n = POSIXFile.readFull(src, buffer, Self.chunkSize)
                 if n < 0 { throw FileIO.error("cannot read \(path)", errno) }
                 if n == 0 { break }
-                let e = FileIO.writeAll(fd, buffer, n)
+                let e = POSIXFile.writeAll(fd, buffer, n)
                 if e != 0 { throw FileIO.error("cannot write \(part)", e) }
                 FileIO.startWriteback(fd)
                 control.advance(n)
@@ -122,7 +118,7 @@ public struct LocalObjectStore: ObjectStore {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let n = chunk.withUnsafeMutableBytes { FileIO.readFull(fd, $0.baseAddress!, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { POSIXFile.readFull(fd, $0.baseAddress!, $0.count) }
             if n < 0 { throw FileIO.error("cannot read object \(key)", errno) }
             result.append(contentsOf: chunk[0..<n])
             if n < chunk.count { return result }
@@ -139,11 +135,11 @@ public struct LocalObjectStore: ObjectStore {
         do throws(ObjectStoreError) {
             while true {
                 try control.check()
-                let n = FileIO.readFull(src, buffer, Self.chunkSize)
+                let n = POSIXFile.readFull(src, buffer, Self.chunkSize)
                 if n < 0 { throw FileIO.error("cannot read object \(key)", errno) }
                 if n == 0 { break }
                 md5.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
-                let e = FileIO.writeAll(fd, buffer, n)
+                let e = POSIXFile.writeAll(fd, buffer, n)
                 if e != 0 { throw FileIO.error("cannot write \(part)", e) }
                 FileIO.startWriteback(fd)
                 control.advance(n)
@@ -154,7 +150,7 @@ public struct LocalObjectStore: ObjectStore {
             throw error
         }
         try FileIO.commit(fd, part: part, final: path)
-        return FileIO.hex(md5.finalize())
+        return Hex.lowercase(md5.finalize())
     }
 
     public func size(of key: String) throws(ObjectStoreError) -> Int64? {
@@ -205,7 +201,7 @@ public struct LocalObjectStore: ObjectStore {
             if unlink(p) != 0 {
                 let e = errno
                 // Missing, or a folder rather than an object: nothing to delete.
-                if e == ENOENT || e == ENOTDIR || e == EISDIR || (e == EPERM && FileIO.isDirectory(p)) { continue }
+                if e == ENOENT || e == ENOTDIR || e == EISDIR || (e == EPERM && POSIXFile.isDirectory(p)) { continue }
                 throw FileIO.error("cannot delete object \(key)", e)
             }
             pruneEmptyFolders(above: p)
@@ -248,9 +244,9 @@ public struct LocalObjectStore: ObjectStore {
     /// Opens `<final>.part` for writing, creating parent folders. Retries when a concurrent
     /// `delete` pruned a folder between creating it and opening the file.
     private func pruneEmptyFolders(above path: String) {
-        var folder = FileIO.parent(of: path)
+        var folder = POSIXFile.parent(of: path)
         while folder.count > root.count, folder.hasPrefix(root + "/"), rmdir(folder) == 0 {
-            folder = FileIO.parent(of: folder)
+            folder = POSIXFile.parent(of: folder)
         }
     }
 
@@ -258,7 +254,7 @@ public struct LocalObjectStore: ObjectStore {
     private func walk(_ folder: String, keyBase: String, namePrefix: String, unfinished: Bool,
                       into found: inout [ObjectInfo]) throws(ObjectStoreError) {
         let names: [String]
-        switch FileIO.entries(of: folder) {
+        switch POSIXFile.entries(of: folder) {
         case let .success(n): names = n
         case let .failure(e):
             if e.code == ENOENT || e.code == ENOTDIR { return }  // missing, or vanished under a concurrent delete

@@ -1,5 +1,6 @@
 import CSupport
 import Crypto
+import Essentials
 import Foundation
 
 /// The checksums SnapDeck records for every file: CRC32C (cheap, checked on every copy) and
@@ -17,31 +18,10 @@ public enum Checksums {
 
     /// Lower-case hex MD5 of `bytes`.
     public static func md5Hex(_ bytes: UnsafeRawBufferPointer) -> String {
-        Insecure.MD5.hash(data: bytes).hexString
+        Hex.lowercase(Insecure.MD5.hash(data: bytes))
     }
 
     public static func md5Hex(_ data: [UInt8]) -> String {
         data.withUnsafeBytes { md5Hex($0) }
-    }
-}
-
-/// Incremental MD5 for streams.
-public struct MD5Stream {
-    private var hasher = Insecure.MD5()
-    public init() {}
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
-    public mutating func finalizeHex() -> String { hasher.finalize().hexString }
-}
-
-extension Digest {
-    var hexString: String {
-        var text = ""
-        text.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            let hex = String(byte, radix: 16)
-            if hex.count == 1 { text += "0" }
-            text += hex
-        }
-        return text
     }
 }

@@ -1,9 +1,7 @@
 import CSupport
+import Essentials
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// A file-system failure with the path and the system's reason, e.g.
 /// `cannot write /x/y.dat: No space left on device`.
@@ -12,7 +10,7 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var code: Int32
     public var description: String {
-        "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+        "cannot \(operation) \(path): \(POSIXFile.reason(code))"
     }
     public init(_ operation: String, _ path: String, code: Int32 = errno) {
         self.operation = operation
@@ -27,23 +25,17 @@ public enum DurableFile {
     /// Writes `bytes` to `path` atomically, creating parent folders; durably (fsync of the
     /// file and its folder) unless `durable` is false.
     public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true) throws(FileError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = POSIXFile.parent(of: path)
         try makeDirectories(folder)
         // A fixed name: one process owns a data directory, and clean-up knows where to look.
         let temporary = DurableFile.temporaryName(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError("create", temporary) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let error = FileError("write", temporary)
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
-            offset += n
+        let writeFailure = POSIXFile.writeAll(fd, bytes.baseAddress, bytes.count)
+        guard writeFailure == 0 else {
+            close(fd)
+            unlink(temporary)
+            throw FileError("write", temporary, code: writeFailure)
         }
         guard !durable || fsync(fd) == 0 else {
             let error = FileError("fsync", temporary)
@@ -75,10 +67,12 @@ public enum DurableFile {
     /// Where `write` stages a file before renaming it to `path`.
     public static func temporaryName(for path: String) -> String { path + ".tmp" }
 
-    /// Removes a file and its staging copy, if either exists.
-    public static func removeWithStaging(_ path: String) {
-        remove(path)
-        remove(temporaryName(for: path))
+    /// Removes a file and its staging copy, if either exists; the first failure, if any.
+    @discardableResult
+    public static func removeWithStaging(_ path: String) -> FileError? {
+        let file = remove(path)
+        let staging = remove(temporaryName(for: path))
+        return file ?? staging
     }
 
     /// fsyncs a folder so a rename or create inside it survives a crash.
@@ -99,12 +93,11 @@ public enum DurableFile {
 
     /// `mkdir -p`, reporting the system's reason on failure.
     public static func makeDirectories(_ path: String) throws(FileError) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw FileError("create directory", path) }
-        let parent = (path as NSString).deletingLastPathComponent
-        guard !parent.isEmpty, parent != path else { throw FileError("create directory", path) }
-        try makeDirectories(parent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileError("create directory", path) }
+        do throws(POSIXFile.Errno) {
+            try POSIXFile.makeDirectories(path)
+        } catch {
+            throw FileError("create directory", error.path, code: error.code)
+        }
     }
 
     /// Reads a whole file.
@@ -116,26 +109,22 @@ public enum DurableFile {
         guard fstat(fd, &info) == 0 else { throw FileError("stat", path) }
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        let failure: Int32? = bytes.withUnsafeMutableBytes { buffer in
-            while offset < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if n == 0 { break }
-                offset += n
-            }
-            return nil
-        }
-        if let failure { throw FileError("read", path, code: failure) }
-        if offset < size { bytes.removeLast(size - offset) }
+        guard size > 0 else { return [] }
+        let count = bytes.withUnsafeMutableBytes { POSIXFile.readFull(fd, $0.baseAddress!, size) }
+        guard count >= 0 else { throw FileError("read", path) }
+        if count < size { bytes.removeLast(size - count) }
         return bytes
     }
 
-    /// Removes a file or a folder tree; a missing path is fine.
-    public static func remove(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+    /// Removes a file or a folder tree; a missing path is fine. Returns the failure: callers
+    /// that must not lose track of the path (the garbage list) keep it for another try.
+    @discardableResult
+    public static func remove(_ path: String) -> FileError? {
+        do throws(POSIXFile.Errno) {
+            try POSIXFile.removeTree(path)
+            return nil
+        } catch {
+            return FileError("remove", error.path, code: error.code)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CSupport
+import Essentials
 import Foundation
 
 #if canImport(Glibc)
@@ -73,11 +74,9 @@ public final class InputFile {
     /// Reads up to `buffer.count` bytes; 0 at the end of the file.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        while true {
-            let n = Glibc.read(fd, base, buffer.count)
-            if n >= 0 { return n }
-            if errno != EINTR { throw FileError("read", path) }
-        }
+        let n = POSIXFile.readSome(fd, base, buffer.count)
+        guard n >= 0 else { throw FileError("read", path) }
+        return n
     }
 
     private static func requireRegular(_ info: stat, path: String) throws(InputFileError) {

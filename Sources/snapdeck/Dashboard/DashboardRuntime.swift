@@ -1,5 +1,6 @@
 import Console
 import Dispatch
+import Essentials
 import Foundation
 import Synchronization
 import Terminal
@@ -93,8 +94,6 @@ final class DashboardRuntime {
             _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
         case .quit:
             shutdown(status: 0)
-        case .setPaused:
-            break  // The reducer freezes the view; the engine keeps running.
         }
     }
 
@@ -173,7 +172,12 @@ final class DashboardRuntime {
         for source in sources { source.cancel() }
         screen.close()
         if let path = ProcessInfo.processInfo.environment["SNAPDECK_FRAME_STATS"] {
-            try? frameTimes.summary.write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                try frameTimes.summary.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                // The terminal is back in normal mode: the benchmark that asked sees this.
+                FileHandle.standardError.write(Data("cannot write frame statistics to \(path): \(error)\n".utf8))
+            }
         }
         source.close()
         exit(status)
@@ -201,8 +205,7 @@ final class DashboardRuntime {
     }
 
     private func eventTime() -> String {
-        let local = LocalTime(epoch: Date().timeIntervalSince1970, utcOffset: TimeZone.current.secondsFromGMT())
-        return local.date + " " + local.clock
+        LocalTime(epochSeconds: Int64(Date().timeIntervalSince1970)).dateTime
     }
 }
 

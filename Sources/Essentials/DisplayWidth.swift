@@ -1,4 +1,5 @@
-/// Terminal column widths of text, and cutting, padding and wrapping by them.
+/// Terminal column widths of text, and cutting, padding and wrapping by them: the CLI's result
+/// grid and the dashboard measure with this one table, so both align the same text alike.
 ///
 /// East Asian Wide and Fullwidth characters and emoji presentation take two columns, combining
 /// marks and format characters none, everything else one. A `Character` (grapheme cluster) takes
@@ -110,6 +111,12 @@ public enum DisplayWidth {
             kept.append(ch)
         }
         return ellipsis + String(kept.reversed())
+    }
+
+    /// `text` padded with spaces to `width` columns (never cut).
+    public static func pad(_ text: String, to width: Int) -> String {
+        let w = of(text)
+        return w >= width ? text : text + String(repeating: " ", count: width - w)
     }
 
     /// `text` padded with spaces to exactly `width` columns, cut with an ellipsis if longer.
