@@ -89,12 +89,17 @@ final class DeleteSwitch: @unchecked Sendable {
 struct DeleteRefusingStore: ObjectStore {
     let inner: ObjectStore
     let refuse: DeleteSwitch
+    /// While on, snapshots' `__info` files cannot be downloaded either.
+    var refuseInfoReads = DeleteSwitch()
     var displayLocation: String { inner.displayLocation }
     func put(_ data: [UInt8], key: String) throws(ObjectStoreError) { try inner.put(data, key: key) }
     func putFile(_ path: String, key: String, expectedCRC32C: UInt32?, control: TransferControl) throws(ObjectStoreError) {
         try inner.putFile(path, key: key, expectedCRC32C: expectedCRC32C, control: control)
     }
-    func get(_ key: String) throws(ObjectStoreError) -> [UInt8] { try inner.get(key) }
+    func get(_ key: String) throws(ObjectStoreError) -> [UInt8] {
+        if refuseInfoReads.on, key.contains("/__info_") { throw ObjectStoreError(.io, "the repository cannot be reached") }
+        return try inner.get(key)
+    }
     func getFile(_ key: String, to path: String, control: TransferControl) throws(ObjectStoreError) -> String { try inner.getFile(key, to: path, control: control) }
     func size(of key: String) throws(ObjectStoreError) -> Int64? { try inner.size(of: key) }
     func list(prefix: String) throws(ObjectStoreError) -> [ObjectInfo] { try inner.list(prefix: prefix) }

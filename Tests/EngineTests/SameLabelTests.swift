@@ -29,22 +29,7 @@ import Testing
     /// cancelled, removes only its own files, and the other snapshot stays whole.
     @Test func aSnapshotCommittedMeanwhileIsNeverOverwritten() throws {
         let t = try TestCluster()
-        try t.makeBackupFixture()
-        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = 'UPLOAD_INFO')")
-        try t.sql("BACKUP SNAPSHOT shop.race TO repo")
-        #expect(try t.waitForBackup("race", state: "UPLOAD_INFO"))
-
-        // The other cluster writes its snapshot of the same label to another folder first (the
-        // label is taken in this one), then its files land beside this job's.
-        let other = try TestCluster(backends: 2)
-        try other.sql("CREATE DATABASE elsewhere; CREATE TABLE elsewhere.t (k INT, v VARCHAR(5)) DISTRIBUTED BY HASH(k) BUCKETS 3 PROPERTIES ('replication_num' = '1')")
-        try other.sql("INSERT INTO elsewhere.t VALUES (1, 'a'), (2, 'b'), (3, 'c')")
-        let otherLocation = other.path + "-repo"
-        try other.sql("CREATE REPOSITORY repo WITH LOCAL ON LOCATION '\(otherLocation)'")
-        try other.sql("BACKUP SNAPSHOT elsewhere.race TO repo")
-        #expect(try other.waitUntil { try other.sql("SHOW BACKUP FROM elsewhere").rows.last?[3] == "FINISHED" })
-        let folder = "/__palo_repository_repo/__ss_race"
-        let theirs = try copyTree(from: otherLocation + folder, to: t.repositoryPath + folder)
+        let (other, folder, theirs) = try pauseRaceBesideAnotherClustersSnapshot(t)
 
         try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')")
         #expect(try t.waitForBackup("race", state: "CANCELLED"))
@@ -61,6 +46,44 @@ import Testing
         try t.sql("RESTORE SNAPSHOT elsewhere.race FROM repo PROPERTIES ('backup_timestamp' = '\(timestamp)', 'replication_num' = '1')")
         #expect(try t.waitUntil { try t.sql("SHOW RESTORE FROM elsewhere").rows.last?[4] == "FINISHED" })
         #expect(try t.sql("CHECKSUM TABLE elsewhere.t").rows.map { $0[1] } == other.sql("CHECKSUM TABLE elsewhere.t").rows.map { $0[1] })
+    }
+
+    /// Starts `race` in `t`, holds it at UPLOAD_INFO, and lands another cluster's committed
+    /// snapshot of the same label in the same folder. Returns that cluster, the folder and the
+    /// other snapshot's files.
+    private func pauseRaceBesideAnotherClustersSnapshot(_ t: TestCluster) throws -> (TestCluster, String, [String]) {
+        try t.makeBackupFixture()
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = 'UPLOAD_INFO')")
+        try t.sql("BACKUP SNAPSHOT shop.race TO repo")
+        #expect(try t.waitForBackup("race", state: "UPLOAD_INFO"))
+
+        // The other cluster writes its snapshot of the same label to another folder first (the
+        // label is taken in this one), then its files land beside this job's.
+        let other = try TestCluster(backends: 2)
+        try other.sql("CREATE DATABASE elsewhere; CREATE TABLE elsewhere.t (k INT, v VARCHAR(5)) DISTRIBUTED BY HASH(k) BUCKETS 3 PROPERTIES ('replication_num' = '1')")
+        try other.sql("INSERT INTO elsewhere.t VALUES (1, 'a'), (2, 'b'), (3, 'c')")
+        let otherLocation = other.path + "-repo"
+        try other.sql("CREATE REPOSITORY repo WITH LOCAL ON LOCATION '\(otherLocation)'")
+        try other.sql("BACKUP SNAPSHOT elsewhere.race TO repo")
+        #expect(try other.waitUntil { try other.sql("SHOW BACKUP FROM elsewhere").rows.last?[3] == "FINISHED" })
+        let folder = "/__palo_repository_repo/__ss_race"
+        return (other, folder, try copyTree(from: otherLocation + folder, to: t.repositoryPath + folder))
+    }
+
+    /// When the other snapshot's `__info` cannot be read, the cancelled job cannot tell which
+    /// files it shares with it, so its clean-up deletes none of them.
+    @Test func aCleanUpThatCannotReadTheOtherSnapshotKeepsEveryFile() throws {
+        let t = try TestCluster()
+        let unreadable = DeleteSwitch()
+        t.cluster?.objectStoreWrapper = { DeleteRefusingStore(inner: $0, refuse: DeleteSwitch(), refuseInfoReads: unreadable) }
+        _ = try pauseRaceBesideAnotherClustersSnapshot(t)
+        let before = Set(t.repositoryFiles().filter { $0.contains("__ss_race/") })
+        unreadable.on = true
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '')")
+        #expect(try t.waitForBackup("race", state: "CANCELLED"))
+        #expect(try t.waitUntil { (try t.backupRow("race")["Status"] ?? "")?.contains("; kept its files: the snapshot beside them could not be read") == true },
+                "\(String(describing: try? t.backupRow("race")["Status"]))")
+        #expect(Set(t.repositoryFiles().filter { $0.contains("__ss_race/") }) == before)
     }
 
     /// Copies every file under `source` to the same place under `target`; returns their paths

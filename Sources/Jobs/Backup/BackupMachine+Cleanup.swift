@@ -69,7 +69,14 @@ extension BackupMachine {
             return "kept the snapshot: it is complete"
         } else {
             let own = try artifacts.ownKeys(repositoryName: repositoryName)
-            let listed = Self.committedKeys(store: store, repositoryName: repositoryName, label: record.label)
+            let listed: Set<String>
+            do {
+                listed = try Self.committedKeys(store: store, repositoryName: repositoryName, label: record.label, infos: infos)
+            } catch {
+                // Another job's snapshot that cannot be read may list any of these files: keep
+                // them all (CHECK reports them as unlisted) rather than guess.
+                return "kept its files: the snapshot beside them could not be read (\(error.message))"
+            }
             doomed = objects.filter { own.contains($0.key) && !listed.contains($0.key) }
         }
         try store.delete(doomed.map(\.key))
@@ -78,16 +85,23 @@ extension BackupMachine {
         return doomed.isEmpty ? "nothing was uploaded" : "removed \(doomed.count) uploaded files"
     }
 
-    /// The keys that the committed snapshots of a label list (their `__meta` and data files).
-    private static func committedKeys(store: ObjectStore, repositoryName: String, label: String) -> Set<String> {
+    /// The keys that the committed snapshots of a label list (their `__meta` and data files),
+    /// read from the `__info` objects of the folder listing (`infos`). Fails when one of them
+    /// cannot be read.
+    private static func committedKeys(
+        store: ObjectStore, repositoryName: String, label: String, infos: [ObjectInfo]
+    ) throws(ObjectStoreError) -> Set<String> {
         let browser = SnapshotBrowser(store: store, repositoryName: repositoryName)
         let paths = RepositoryPaths(repositoryName: repositoryName)
         var keys: Set<String> = []
         // Two `__meta` files are a conflict this clean-up resolves: none counts as committed.
-        if let meta = try? browser.metaFile(label: label) { keys.insert(meta) }
-        for timestamp in browser.summary(label: label).timestamps where !timestamp.hasPrefix("Invalid") {
-            // A foreign info file that does not read lists nothing this job must keep.
-            if let info = try? browser.info(label: label, timestamp: timestamp) { keys.formUnion(info.fileKeys(in: paths)) }
+        let metas = try browser.metaFiles(label: label)
+        if metas.count == 1 { keys.formUnion(metas) }
+        for info in infos {
+            // A name without a checksum (a `.part` left by a cut upload) was never committed.
+            guard let name = ChecksumName.split((info.key as NSString).lastPathComponent)?.name else { continue }
+            let timestamp = String(name.dropFirst(RepositoryPaths.infoPrefix.count))
+            keys.formUnion(try browser.info(label: label, timestamp: timestamp).fileKeys(in: paths))
         }
         return keys
     }

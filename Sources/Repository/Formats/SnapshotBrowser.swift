@@ -104,14 +104,19 @@ public struct SnapshotBrowser: Sendable {
     /// Key of the snapshot's `__meta.<md5>` object, nil when there is none. Several candidates
     /// (`__meta.<a>` and `__meta.<b>`) are an `.io` error, as Doris's lookup would fail on them.
     public func metaFile(label: String) throws(ObjectStoreError) -> String? {
+        let metas = try metaFiles(label: label)
+        guard metas.count <= 1 else {
+            throw ObjectStoreError(.io, "Expected one file with path: \(paths.snapshotDirectory(label: label))/\(RepositoryPaths.metaPrefix). get: \(metas.count)")
+        }
+        return metas.first
+    }
+
+    /// Keys of every `__meta.<md5>` object of the label: one for a sound snapshot, none before
+    /// its upload, several when two jobs raced for the label.
+    public func metaFiles(label: String) throws(ObjectStoreError) -> [String] {
         let folder = paths.snapshotDirectory(label: label)
         let names = try directChildren(prefix: "\(folder)/\(RepositoryPaths.metaPrefix)")
-        let metas = names.filter { ChecksumName.split($0)?.name == RepositoryPaths.metaPrefix }
-        guard !metas.isEmpty else { return nil }
-        guard metas.count == 1 else {
-            throw ObjectStoreError(.io, "Expected one file with path: \(folder)/\(RepositoryPaths.metaPrefix). get: \(metas.count)")
-        }
-        return "\(folder)/\(metas[0])"
+        return names.filter { ChecksumName.split($0)?.name == RepositoryPaths.metaPrefix }.map { "\(folder)/\($0)" }
     }
 
     // MARK: - Helpers
