@@ -79,8 +79,7 @@ extension JobReading {
             kind: .backup, jobId: r.jobId, label: r.label, database: r.databaseName, state: r.state.rawValue,
             cells: zip(BackupJobView.columns + BackupJobView.fullColumns, view.cells(full: true)).map(NamedCell.init),
             filesDone: view.filesDone, filesTotal: view.filesTotal, bytesDone: view.bytesDone, bytesTotal: view.bytesTotal,
-            throughput: view.throughput, etaSeconds: view.etaSeconds, unfinishedTasks: BackupJobView.list(view.unfinished),
-            taskErrMsg: Self.errors(r.taskErrors), status: r.status.cell, createdAt: r.createTime,
+            throughput: view.throughput, etaSeconds: view.etaSeconds, createdAt: r.createTime,
             finishedAt: r.finishedTime > 0 ? r.finishedTime : nil)
     }
 
@@ -90,14 +89,8 @@ extension JobReading {
             kind: .restore, jobId: r.jobId, label: r.label, database: r.request.databaseName, state: r.state.rawValue,
             cells: zip(RestoreJobView.columns + RestoreJobView.fullColumns, view.cells(brief: false, full: true)).map(NamedCell.init),
             filesDone: view.filesDone, filesTotal: view.filesTotal, bytesDone: view.bytesDone, bytesTotal: r.bytesTotal,
-            throughput: view.throughput, etaSeconds: view.etaSeconds, unfinishedTasks: BackupJobView.list(view.unfinished),
-            taskErrMsg: Self.errors(r.taskErrors), status: r.status.cell, createdAt: r.createTime,
+            throughput: view.throughput, etaSeconds: view.etaSeconds, createdAt: r.createTime,
             finishedAt: r.finishedTime > 0 ? r.finishedTime : nil)
-    }
-
-    /// TaskErrMsg as SHOW prints it: `[tablet=message], …`.
-    private static func errors(_ taskErrors: [ObjectID: String]) -> String {
-        taskErrors.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value)]" }.joined(separator: ", ")
     }
 }
 

@@ -31,11 +31,6 @@ public struct JobReading: Sendable {
     /// Bytes per second since the transfer started; nil before.
     public var throughput: Double?
     public var etaSeconds: Double?
-    /// Doris's `[task=backend], …` list.
-    public var unfinishedTasks: String
-    public var taskErrMsg: String
-    /// `[OK]` or `[CANCELLED, msg: …]`.
-    public var status: String
     /// Epoch milliseconds.
     public var createdAt: Int64
     /// Epoch milliseconds; nil while the job runs.

@@ -239,7 +239,7 @@ struct FrameTimes {
 
 /// "The source changed": set from any queue, taken on the main queue.
 private final class ChangeCue: Sendable {
-    private let changed = Atomic<Bool>(true)
+    private let changed = Atomic<Bool>(false)
 
     func set() { changed.store(true, ordering: .releasing) }
 
