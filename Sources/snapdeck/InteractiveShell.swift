@@ -50,6 +50,7 @@ struct InteractiveShell {
     }
 
     private func loadHistory() -> [String] {
+        // A read: a shell without a readable history file starts with none.
         guard let text = try? String(contentsOfFile: historyPath, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").map(String.init)
     }

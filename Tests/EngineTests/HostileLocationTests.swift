@@ -56,6 +56,20 @@ import Testing
         #expect(try t.sql("SHOW REPOSITORIES").rows.isEmpty)
     }
 
+    /// SnapDeck runs no brokers: a broker repository is a local path SnapDeck writes itself, and a
+    /// location only a broker could reach is refused with the reason instead of being read as a path.
+    @Test func brokerRepositoriesAreLocalPathsOnly() throws {
+        let t = try TestCluster()
+        let message = t.error("CREATE REPOSITORY r WITH BROKER hdfs_broker ON LOCATION 'hdfs://nn:54310/backups'")?.message
+        #expect(message == "Failed to create repository: broker 'hdfs_broker' is not in SHOW BROKER; SnapDeck runs no brokers and accepts WITH BROKER only for a local path (an absolute path or file:///path), got 'hdfs://nn:54310/backups'")
+        #expect(try t.sql("SHOW REPOSITORIES").rows.isEmpty)
+        #expect(try t.sql("SHOW BROKER").rows.isEmpty)
+        try t.sql("CREATE REPOSITORY r WITH BROKER hdfs_broker ON LOCATION 'file://\(t.path)-repo'")
+        let row = try #require(try t.sql("SHOW REPOSITORIES").rows.first)
+        #expect(row[5] == "hdfs_broker" && row[6] == "BROKER")
+        #expect(FileManager.default.fileExists(atPath: t.path + "-repo/__palo_repository_r/__repo_info"))
+    }
+
     /// A catalog written before the rule may hold a location inside the data directory; jobs
     /// refuse to use it instead of writing backups the next open deletes.
     @Test func aRepositoryInsideTheDataDirectoryFromAnOlderCatalogIsNotUsed() throws {

@@ -30,6 +30,7 @@ public final class CatalogStore: @unchecked Sendable {
             opened = try DatabaseQueue(path: path, configuration: configuration)
             _ = try opened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
         } catch {
+            // A read: no -wal file (or none that can be examined) means nothing waits in it.
             let logSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
             guard logSize == 0 else { throw error }
             opened = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: configuration)

@@ -23,6 +23,7 @@ public enum SQLText {
     /// `'key' = 'value` (or with double quotes): the value runs to its closing quote, or to the
     /// end of a statement cut short.
     private static func maskingSecrets(_ sql: String, quotedBy q: String) -> String {
+        // The pattern is a constant, so building it cannot fail at run time.
         guard let property = try? Regex("(\(q)[^\(q)\\\\]*\(q))(\\s*=\\s*)\(q)((?:\\\\.?|[^\(q)\\\\])*)") else { return sql }
         return sql.replacing(property) { match in
             guard let key = match.output[1].substring, let equals = match.output[2].substring,

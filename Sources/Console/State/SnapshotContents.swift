@@ -54,6 +54,7 @@ public struct SnapshotContents: Sendable, Hashable {
     }
 
     public static func parse(_ json: String) -> SnapshotContents? {
+        // A read: text that is not JSON is reported by the caller as an unknown format.
         guard let data = json.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return nil }

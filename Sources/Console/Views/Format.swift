@@ -6,27 +6,18 @@ public enum Format {
     /// `731.0 KiB`, `6.22 MiB`: binary units like the engine's rates.
     public static func bytes(_ value: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var amount = Double(value)
-        var unit = 0
-        while amount >= 1024, unit < units.count - 1 {
-            amount /= 1024
-            unit += 1
-        }
-        if unit == 0 { return "\(value) B" }
-        return String(format: amount >= 100 ? "%.0f" : amount >= 10 ? "%.1f" : "%.2f", amount) + " " + units[unit]
+        let magnitude = BinaryMagnitude(value)
+        let amount = magnitude.amount
+        if magnitude.power == 0 { return "\(value) B" }
+        return String(format: amount >= 100 ? "%.0f" : amount >= 10 ? "%.1f" : "%.2f", amount) + " " + units[magnitude.power]
     }
 
     /// `731K`, `6.2M`, `1.1G`: for the narrow progress column.
     public static func compactBytes(_ value: Int64) -> String {
         let units = ["B", "K", "M", "G", "T"]
-        var amount = Double(value)
-        var unit = 0
-        while amount >= 1024, unit < units.count - 1 {
-            amount /= 1024
-            unit += 1
-        }
-        if unit == 0 { return "\(value)B" }
-        return String(format: amount >= 10 ? "%.0f" : "%.1f", amount) + units[unit]
+        let magnitude = BinaryMagnitude(value)
+        if magnitude.power == 0 { return "\(value)B" }
+        return String(format: magnitude.amount >= 10 ? "%.0f" : "%.1f", magnitude.amount) + units[magnitude.power]
     }
 
     public static func rate(_ bytesPerSecond: Double) -> String {

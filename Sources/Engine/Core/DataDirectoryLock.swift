@@ -23,6 +23,7 @@ final class DataDirectoryLock: @unchecked Sendable {
             var attempt = 0
             repeat {
                 attempt += 1
+                // A read for the message only: an owner not yet written shows as unknown.
                 owner = (try? String(contentsOfFile: path, encoding: .utf8))?
                     .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 if !owner.isEmpty { break }

@@ -30,6 +30,12 @@ struct RepositoryStatements: StatementFamily {
             kind = .local
             store = try localRepositoryStore(create.location, name: create.name)
         case .broker(let name):
+            // SnapDeck runs no broker processes (SHOW BROKER is empty) and writes every file
+            // itself, so WITH BROKER is kept only for scripts written for Doris that point at
+            // a local path; a location only a broker could reach is refused, not guessed at.
+            guard RepositoryLocation.localPath(create.location) != nil else {
+                throw SQLError.general("Failed to create repository: broker \(name.map { "'\($0)' " } ?? "")is not in SHOW BROKER; SnapDeck runs no brokers and accepts WITH BROKER only for a local path (an absolute path or file:///path), got '\(create.location)'")
+            }
             kind = .broker
             broker = name
             store = try localRepositoryStore(create.location, name: create.name)

@@ -29,6 +29,7 @@ struct RowConverter {
         var template: [Value] = []
         var missing: String?
         for (i, column) in table.columns.enumerated() {
+            // A read: CREATE TABLE already refused defaults that do not parse as their type.
             if let text = column.defaultValue, let v = try? column.type.value(fromText: Substring(text)) {
                 template.append(v)
             } else {

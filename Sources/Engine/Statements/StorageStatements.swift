@@ -88,14 +88,9 @@ struct StorageStatements: StatementFamily {
 public enum ByteFormat {
     public static func human(_ bytes: Int64) -> String {
         let units = ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        if unit == 0 { return "\(bytes).000 B" }
-        let thousandths = Int((value * 1000).rounded())
-        return "\(thousandths / 1000).\(CivilTime.pad(thousandths % 1000, 3)) \(units[unit])"
+        let magnitude = BinaryMagnitude(bytes)
+        if magnitude.power == 0 { return "\(bytes).000 B" }
+        let thousandths = Int((magnitude.amount * 1000).rounded())
+        return "\(thousandths / 1000).\(CivilTime.pad(thousandths % 1000, 3)) \(units[magnitude.power])"
     }
 }

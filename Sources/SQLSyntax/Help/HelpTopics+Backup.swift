@@ -15,7 +15,9 @@ extension HelpTopics {
                 s3://bucket/prefix, credentials and endpoint as "s3.*" or "AWS_*" properties). \
                 Two clusters that create a repository with the same name and location see the \
                 same snapshots, which is how data moves between clusters. A READ ONLY repository \
-                can be restored from but not backed up to.
+                can be restored from but not backed up to. SnapDeck runs no brokers: WITH \
+                BROKER is accepted for a local path only, which SnapDeck reads and writes \
+                itself, exactly as WITH LOCAL. HDFS is not supported.
                 """,
             example: """
                 CREATE REPOSITORY example_repo WITH S3 ON LOCATION "s3://bucket/backups"
