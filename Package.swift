@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: [
-                "Engine", "Repository", "Storage", "SQLSyntax", "Console", "Essentials", "TestSupport",
+                "Engine", "Repository", "Storage", "SQLSyntax", "Console", "Essentials", "TestSupport", "FuzzSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,7 +1,9 @@
 /// What counts as a secret in a statement, and how to keep secrets out of what is shown.
 ///
 /// A property is secret when its name says so (`AWS_SECRET_KEY`, `s3.secret_key`,
-/// `s3.session_token`, `password`, ...); so is the password of `IDENTIFIED BY`. Everything that
+/// `s3.session_token`, `password`, ...); so is every password or password hash a statement
+/// gives: `IDENTIFIED BY [PASSWORD] '...'`, `PASSWORD('...')` and `SET PASSWORD ... = '...'`
+/// (the stored hash is enough to impersonate a user to a server that has it). Everything that
 /// shows statements or errors (SHOW CREATE REPOSITORY, error messages, the dashboard, the shell
 /// history) masks them as `******`.
 public enum SecretProperties {
@@ -13,7 +15,8 @@ public enum SecretProperties {
     }
 
     /// The secret values written in `sql`: the string after a secret property's name (with or
-    /// without the `=`, so a malformed statement is covered too) and `IDENTIFIED BY` passwords.
+    /// without the `=`, so a malformed statement is covered too) and the passwords and hashes
+    /// of `IDENTIFIED BY [PASSWORD]`, `PASSWORD(...)` and `SET PASSWORD [FOR user] =`.
     public static func values(in sql: String) -> [String] {
         literals(in: sql).compactMap(\.value)
     }
@@ -33,15 +36,8 @@ public enum SecretProperties {
         let output = Lexer.scan(source)
         let tokens = output.tokens
         var found: [Literal] = []
-        for (i, token) in tokens.enumerated() {
-            let secretFollows: Bool
-            switch token.kind {
-            case .string(let key): secretFollows = isSecret(key)
-            case .word: secretFollows = token.keyword == "BY" && i > 0 && tokens[i - 1].keyword == "IDENTIFIED"
-            default: secretFollows = false
-            }
-            guard secretFollows else { continue }
-            var j = i + 1
+        for i in tokens.indices {
+            guard var j = secretStart(after: i, in: tokens) else { continue }
             if j < tokens.count, case .symbol("=") = tokens[j].kind { j += 1 }
             guard j < tokens.count else { continue }
             let literal = tokens[j]
@@ -58,12 +54,30 @@ public enum SecretProperties {
         return found
     }
 
-    /// `text` (an error message, say) with every secret of `sql` masked where it stands as a
-    /// whole: quoted, or between characters that cannot continue a word. A secret inside a
-    /// longer word is left alone, and so is a syntax error's own wording around its quote of the
-    /// statement: masking every `e` of a message, or the `an` of "an error", would tell what the
-    /// secret is. That quote, cut at its 80th character, may end in the start of a secret: the
-    /// start is masked too.
+    /// Where the secret that the token at `i` announces starts (an optional `=` may come
+    /// first), or nil when it announces none.
+    private static func secretStart(after i: Int, in tokens: [Token]) -> Int? {
+        let token = tokens[i]
+        let next = tokens[min(i + 1, tokens.count - 1)]
+        if case .string(let key) = token.kind { return isSecret(key) ? i + 1 : nil }
+        switch token.keyword {
+        case "BY" where i > 0 && tokens[i - 1].keyword == "IDENTIFIED":
+            // `IDENTIFIED BY PASSWORD '*hash'` gives the hash instead of the password.
+            return next.keyword == "PASSWORD" ? i + 2 : i + 1
+        case "IDENTIFIED" where !next.isKeyword("BY"):
+            // A statement missing its BY still holds the password its author meant to give.
+            return i + 1
+        case "PASSWORD" where next.isSymbol("("):
+            return i + 2
+        case "PASSWORD" where i > 0 && tokens[i - 1].keyword == "SET":
+            // `SET PASSWORD [FOR 'u'@'h'] = '*hash'`: the user's quoted name is no secret.
+            return tokens[(i + 1)...].prefix { !$0.isTerminator && $0.kind != .end }
+                .firstIndex { $0.isSymbol("=") }
+        default:
+            return nil
+        }
+    }
+
     /// Whether `sql` holds, in any case, a word that a secret property's name or `IDENTIFIED
     /// BY` contains: the only places a secret can follow (see `isSecret`).
     static func mentionsSecret(_ sql: String) -> Bool {
@@ -83,6 +97,12 @@ public enum SecretProperties {
         }
     }
 
+    /// `text` (an error message, say) with every secret of `sql` masked where it stands as a
+    /// whole: quoted, or between characters that cannot continue a word. A secret inside a
+    /// longer word is left alone, and so is a syntax error's own wording around its quote of the
+    /// statement: masking every `e` of a message, or the `an` of "an error", would tell what the
+    /// secret is. That quote, cut at its 80th character, may end in the start of a secret: the
+    /// start is masked too.
     public static func redact(_ text: String, secretsOf sql: String) -> String {
         let secrets = literals(in: sql).flatMap { literal in
             [literal.value.map { Array($0.unicodeScalars) }, Array(literal.spelling)].compactMap { $0 }

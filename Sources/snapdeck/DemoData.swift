@@ -11,7 +11,7 @@ struct DemoData {
     let orders: Int
 
     func build(progress: (String) -> Void) throws(SQLError) {
-        var session = Session()
+        var session = cluster.makeSession()
         try run(Self.schema, &session)
         progress("created databases retail and telemetry")
         var random = SplitMix64(seed: 20_261_126)

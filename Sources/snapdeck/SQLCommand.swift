@@ -37,7 +37,9 @@ struct SQLCommand: ParsableCommand {
 
     func run() throws {
         let cluster = openCluster(options.dataDirectory)
-        var session = Session(user: options.user, database: nil)
+        // No connection: CONNECTION_ID() is this process's id, the one the data directory's
+        // lock file names.
+        var session = cluster.makeSession(user: options.user, connectionId: Int(getpid()))
         let runner = ScriptRunner(cluster: cluster, format: OutputFormat(rawValue: format)!, force: force)
         if let database {
             guard runner.run("USE " + Quoting.sqlIdentifier(database), session: &session, echo: false) else {

@@ -56,7 +56,7 @@ import Testing
         let folder = SnapDeckProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let scratch = try Scratch.prepare(folder)
-        for statement in EngineCorpus.ownStatements {
+        for statement in EngineCorpus.ownStatements + ClientCorpus.statements {
             let sql = String(decoding: scratch.filling(Array(statement.utf8)), as: UTF8.self)
             let result = try SnapDeckProcess.run(["sql", "--data", scratch.cluster, "-e", sql])
             #expect(result.status == 0, "\(statement): \(result.stderr)")

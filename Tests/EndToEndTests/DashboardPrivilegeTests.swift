@@ -38,7 +38,7 @@ import Testing
         try pane.keys("3")
         #expect(pane.waitFor("demo_repo"), "\(pane.screen())")
         try pane.keys("4")
-        #expect(pane.waitFor("ADMIN privilege"), "\(pane.screen())")
+        #expect(pane.waitFor("the (ADMIN) privilege"), "\(pane.screen())")
         #expect(!pane.screen().contains("retail_visible_snap") && !pane.screen().contains("hr_secret_snap"), "\(pane.screen())")
         try pane.keys("q")
     }

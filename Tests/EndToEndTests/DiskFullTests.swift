@@ -94,6 +94,11 @@ struct DiskFullTests {
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout.contains("40000"))
         #expect(read.stdout.contains(sums.split(separator: "\n").last.map(String.init) ?? "-"))
+        // What a MySQL client sends on connecting changes no data, so it runs too.
+        let session = try sql(dir, "SET NAMES utf8mb4; SET autocommit = 0; SELECT @@autocommit, DATABASE(); SHOW VARIABLES LIKE 'wait%'")
+        #expect(session.status == 0, "\(session.stderr)")
+        #expect(session.stdout == "@@autocommit\tDATABASE()\n0\tNULL\nVariable_name\tValue\nwait_timeout\t28800\n")
+        #expect(try sql(dir, "SET PASSWORD = PASSWORD('x')").stderr.contains("the disk holding the data directory \(dir) is full"))
         try FileManager.default.removeItem(atPath: filler)
         #expect(try sql(dir, "INSERT INTO d.t VALUES (-1, 'x')").status == 0)
         #expect(try sql(dir, "SELECT COUNT(*) FROM d.t").stdout.contains("40001"))

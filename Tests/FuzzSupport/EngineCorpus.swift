@@ -32,7 +32,7 @@ public enum EngineCorpus {
 
     /// Every statement the mutator starts from: SnapDeck's and the Doris reference's.
     public static var statements: [String] {
-        ownStatements + racyStatements + DorisReferenceCorpus.statements.filter { !$0.contains(" S3 ") }.map(insideScratch)
+        ownStatements + ClientCorpus.statements + racyStatements + DorisReferenceCorpus.statements.filter { !$0.contains(" S3 ") }.map(insideScratch)
     }
 
     /// Statements that all succeed, in this order, after the prelude.

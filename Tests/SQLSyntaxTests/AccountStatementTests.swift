@@ -5,7 +5,7 @@ enum AccountCases {
     static let all: [ParseCase] = [
         ParseCase(
             "CREATE USER 'jack'@'%' IDENTIFIED BY '123456'",
-            .createUser(user: "jack", host: "%", password: "123456", ifNotExists: false)),
+            .createUser(user: "jack", host: "%", password: .plain("123456"), ifNotExists: false)),
         ParseCase(
             "CREATE USER IF NOT EXISTS jack@localhost",
             .createUser(user: "jack", host: "localhost", password: nil, ifNotExists: true)),
@@ -13,7 +13,7 @@ enum AccountCases {
             "CREATE USER \"ops\"", .createUser(user: "ops", host: "%", password: nil, ifNotExists: false)),
         ParseCase(
             "create user `运维` identified by 'p@ss'",
-            .createUser(user: "运维", host: "%", password: "p@ss", ifNotExists: false)),
+            .createUser(user: "运维", host: "%", password: .plain("p@ss"), ifNotExists: false)),
         ParseCase(
             "CREATE USER 'u'@'192.168.%'",
             .createUser(user: "u", host: "192.168.%", password: nil, ifNotExists: false)),

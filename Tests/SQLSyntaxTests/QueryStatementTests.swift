@@ -151,7 +151,7 @@ enum QueryCases {
         "SELECT * FROM t WHERE a IS 1", "SELECT * FROM t WHERE a LIKE 1",
         "SELECT * FROM t WHERE a NOT = 1", "SELECT * FROM t LIMIT -1", "SELECT * FROM t LIMIT 1.5",
         "SELECT * FROM t LIMIT 99999999999999999999", "SELECT * FROM t LIMIT 1 OFFSET",
-        "SELECT * FROM t ORDER a", "SELECT * FROM t GROUP BY a", "SELECT 1",
+        "SELECT * FROM t ORDER a", "SELECT * FROM t GROUP BY a",
     ])
     func rejects(_ sql: String) {
         #expect(syntaxError(sql) != nil)

@@ -13,6 +13,39 @@ import Testing
         #expect(SecretProperties.values(in: "SHOW REPOSITORIES").isEmpty)
     }
 
+    /// Every way a statement gives a password, or the hash that stands for one.
+    @Test func findsPasswordsAndHashesOfEveryForm() {
+        let hash = "*14E65567ABDB5135D0CFD9A70B3032C179A49EE7"
+        for (sql, secret) in [
+            ("CREATE USER u IDENTIFIED BY PASSWORD '\(hash)'", hash),
+            ("CREATE USER u IDENTIFIED 'forgot-by'", "forgot-by"),
+            ("ALTER USER 'u'@'%' IDENTIFIED BY 'pw3'", "pw3"),
+            ("ALTER USER u IDENTIFIED BY PASSWORD '\(hash)'", hash),
+            ("SET PASSWORD = PASSWORD('pw4')", "pw4"),
+            ("set password for 'u'@'h' = password(\"pw5\")", "pw5"),
+            ("SET PASSWORD FOR 'u'@'host' = '\(hash)'", hash),
+            ("SET PASSWORD = '\(hash)'", hash),
+        ] {
+            #expect(SecretProperties.values(in: sql) == [secret], "\(sql)")
+        }
+        #expect(SecretProperties.values(in: "SET NAMES utf8mb4").isEmpty)
+        #expect(SecretProperties.values(in: "SET sql_mode = 'ANSI'").isEmpty)
+    }
+
+    /// A syntax error that quotes a password in any of its forms shows it masked.
+    @Test func passwordsInSyntaxErrorsAreMasked() {
+        for (sql, near) in [
+            ("SET PASSWORD FOR = PASSWORD('hunter2')", "= PASSWORD('******')"),
+            ("SET PASSWORD FOR u@ = '*14E65567ABDB5135D0CFD9A70B3032C179A49EE7'", "= '******'"),
+            ("ALTER USER IDENTIFIED BY 'hunter2'", "BY '******'"),
+            ("CREATE USER u IDENTIFIED 'hunter2'", "'******'"),
+            ("SET PASSWORD = PASSWORD('hunter2') x", "x"),
+        ] {
+            let message = SecretProperties.redact(syntaxError(sql)?.message ?? "", secretsOf: sql)
+            #expect(message == SyntaxError(near: near, line: 1).message, "\(sql)")
+        }
+    }
+
     /// A statement whose syntax error is reported at its first property, and that error's
     /// message with the secret redacted.
     private func redactedError(secret: String, filler: Int = 1) -> (sql: String, message: String) {

@@ -35,7 +35,7 @@ enum ValidCorpus {
     static var statements: [String] {
         DatabaseCases.all.map(\.sql) + CreateTableCases.all.map(\.sql)
             + AlterTableCases.all.map(\.sql) + QueryCases.all.map(\.sql)
-            + AccountCases.all.map(\.sql) + BackupCases.all.map(\.sql)
+            + AccountCases.all.map(\.sql) + SessionCases.all.map(\.sql) + ClientCorpus.statements + BackupCases.all.map(\.sql)
             + JobCases.all.map(\.sql) + DorisReferenceCorpus.statements
     }
 }

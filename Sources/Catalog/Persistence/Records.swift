@@ -140,6 +140,18 @@ enum CatalogMigrations {
             try db.alter(table: "tables") { t in t.add(column: "hiddenByJob", .integer) }
             try db.alter(table: "partitions") { t in t.add(column: "hiddenByJob", .integer) }
         }
+        // Passwords are now MySQL's native hashes, which the MySQL-protocol server checks
+        // logins against. The SHA-256 hex kept before cannot be turned into one: its users
+        // are marked, and cannot log in over the protocol until an ADMIN sets a new password.
+        migrator.registerMigration("v4-native-passwords") { db in
+            try db.alter(table: "users") { t in
+                t.add(column: "passwordNeedsReset", .boolean).notNull().defaults(to: false)
+            }
+            try db.execute(sql: """
+                UPDATE users SET passwordNeedsReset = 1
+                WHERE length(passwordHash) = 64 AND passwordHash NOT GLOB '*[^0-9a-f]*'
+                """)
+        }
         return migrator
     }
 }

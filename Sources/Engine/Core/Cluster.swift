@@ -74,7 +74,16 @@ public final class Cluster: @unchecked Sendable {
         services.scheduler.onChange = handler
     }
 
-    /// Runs one parsed statement as `session`'s user. `USE` changes `session`.
+    /// A session as `user` that starts from the cluster's global variables, so that what
+    /// `SET GLOBAL` changed applies to it: one per MySQL-protocol connection (with the id its
+    /// handshake sent and the client's host), one per `snapdeck sql` run.
+    public func makeSession(user: String = "root", database: String? = nil, connectionId: Int = 0, host: String = "localhost") -> Session {
+        Session(user: user, database: database, connectionId: connectionId, host: host,
+                variables: services.globalVariables.sessionDefaults)
+    }
+
+    /// Runs one parsed statement as `session`'s user. `USE`, `SET` and `SET NAMES` change
+    /// `session`.
     public func execute(_ statement: Statement, session: inout Session) throws(SQLError) -> ResultSet {
         executionLock.lock()
         defer { executionLock.unlock() }
@@ -82,7 +91,7 @@ public final class Cluster: @unchecked Sendable {
             throw SQLError.general("Cannot run this statement: \(reason)")
         }
         let context = try ExecutionContext(catalog: catalog, session: session)
-        let result = try StatementRouter(services: services).run(statement, context)
+        let result = try StatementRouter(services: services).run(statement, context, session: &session)
         if case .use(let database) = statement { session.database = database }
         return result
     }

@@ -20,6 +20,8 @@ final class ClusterServices: @unchecked Sendable {
     private(set) var scheduler: JobScheduler!
     /// The dashboard's catalog tree, rebuilt only when the catalog changed.
     let catalogTrees = CatalogTrees()
+    /// `SET GLOBAL`'s values, for as long as this process runs.
+    let globalVariables = GlobalVariables()
     private let wrapperLock = NSLock()
     nonisolated(unsafe) private var wrapper: (@Sendable (ObjectStore) -> ObjectStore)?
     private let startedLock = NSLock()

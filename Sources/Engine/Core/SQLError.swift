@@ -45,7 +45,7 @@ public struct SQLError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func needPrivilege(_ privilege: String) -> SQLError {
         SQLError(
             code: 1227, sqlState: "42000",
-            "Access denied; you need (at least one of) the \(privilege) privilege(s) for this operation")
+            "Access denied; you need (at least one of) the (\(privilege)) privilege(s) for this operation")
     }
     /// A database privilege is missing.
     public static func databaseAccessDenied(user: String, database: String) -> SQLError {

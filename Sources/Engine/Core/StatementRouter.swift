@@ -1,11 +1,12 @@
 import Catalog
 import SQLSyntax
 
-/// Sends each statement to the family that runs it.
+/// Sends each statement to the family that runs it. Session statements (SET, SET NAMES,
+/// SET PASSWORD) may change `session`.
 struct StatementRouter {
     let services: ClusterServices
 
-    func run(_ statement: Statement, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+    func run(_ statement: Statement, _ c: ExecutionContext, session: inout Session) throws(SQLError) -> ResultSet {
         let services = self.services
         switch statement {
         case .createDatabase(let name, let ifNotExists): return try DatabaseStatements(services: services).createDatabase(name, ifNotExists: ifNotExists, c)
@@ -26,8 +27,18 @@ struct StatementRouter {
         case .loadData(let load): return try LoadStatements(services: services).loadData(load, c)
         case .select(let statement): return try QueryStatements(services: services).select(statement, c)
         case .checksumTable(let names): return try QueryStatements(services: services).checksumTables(names, c)
+        case .selectValues(let query): return try ValueSelectStatements(services: services).select(query, c)
+        case .setVariables(let assignments): return try SessionStatements(services: services).set(assignments, c, session: &session)
+        case .setNames(let charset, let collation):
+            return try SessionStatements(services: services).setNames(charset: charset, collation: collation, session: &session)
+        case .showVariables(let scope, let filter):
+            return try SessionStatements(services: services).showVariables(scope: scope, filter: filter, session: session)
         case .createUser(let user, _, let password, let ifNotExists):
             return try UserStatements(services: services).createUser(user, password: password, ifNotExists: ifNotExists, c)
+        case .alterUser(let user, _, let password, let ifExists):
+            return try UserStatements(services: services).changePassword(of: user, to: password, ifExists: ifExists, alter: true, c)
+        case .setPassword(let user, _, let password):
+            return try UserStatements(services: services).changePassword(of: user ?? c.user.name, to: password, ifExists: false, alter: false, c)
         case .dropUser(let user, _, let ifExists): return try UserStatements(services: services).dropUser(user, ifExists: ifExists, c)
         case .grant(let privileges, let target, let user, _):
             return try UserStatements(services: services).changeGrants(privileges, target, user: user, grant: true, c)

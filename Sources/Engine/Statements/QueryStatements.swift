@@ -11,8 +11,12 @@ struct QueryStatements: StatementFamily {
         try c.require(.select, on: database.name)
         let partitions = try chosenPartitions(select.partitions, of: table, c.catalog)
         let filter = try RowFilter(select.filter, table: table)
+        let offset = select.offset ?? 0
+        // `sql_select_limit` caps every SELECT, as in MySQL.
+        let limit = min(select.limit ?? Int.max, c.session.sqlSelectLimit)
         if select.items == [.countStar] {
-            return ResultSet(columns: ["count(*)"], rows: [[String(try count(partitions, table, filter, c.catalog))]])
+            let total = [[String(try count(partitions, table, filter, c.catalog))]]
+            return ResultSet(columns: ["count(*)"], types: [.bigint], rows: Array(total.dropFirst(offset).prefix(limit)))
         }
         if select.items.contains(.countStar) {
             throw SQLError.general("COUNT(*) together with columns needs GROUP BY, which is not supported")
@@ -37,9 +41,8 @@ struct QueryStatements: StatementFamily {
             guard let i = table.columnIndex(named: key.column) else { throw SQLError.unknownColumn(key.column, in: "order clause") }
             order.append((i, key.descending))
         }
-        let offset = select.offset ?? 0
         // Without ORDER BY the scan can stop as soon as LIMIT is reached.
-        let stopAfter = order.isEmpty ? select.limit.map { $0 + offset } : nil
+        let stopAfter = order.isEmpty && limit < Int.max ? limit + min(offset, Int.max - limit) : nil
         var matched: [[Value]] = []
         try scan(partitions, table, c.catalog) { row in
             if filter.matches(row) { matched.append(row) }
@@ -54,9 +57,10 @@ struct QueryStatements: StatementFamily {
                 return false
             }
         }
-        let end = select.limit.map { min(matched.count, offset + $0) } ?? matched.count
-        let rows = offset < end ? matched[offset..<end].map { row in projection.map { row[$0].displayText } } : []
-        return ResultSet(columns: names, rows: rows)
+        let start = min(offset, matched.count)
+        let end = start + min(limit, matched.count - start)
+        let rows = matched[start..<end].map { row in projection.map { row[$0].displayText } }
+        return ResultSet(columns: names, types: projection.map { table.columns[$0].type.resultType }, rows: rows)
     }
 
     /// MySQL's CHECKSUM TABLE: the wrapping sum of a 64-bit hash of every row's canonical
@@ -137,6 +141,27 @@ struct QueryStatements: StatementFamily {
         } catch {
             logger.error("scan failed: \(error)")
             throw SQLError.general("scan failed: \(error)")
+        }
+    }
+}
+
+extension ColumnType {
+    /// How a column of this type is described in a result.
+    var resultType: ResultColumnType {
+        switch self {
+        case .tinyint: return .tinyint
+        case .smallint: return .smallint
+        case .int: return .int
+        case .bigint: return .bigint
+        case .boolean: return .boolean
+        case .float: return .float
+        case .double: return .double
+        case .decimal(let precision, let scale): return .decimal(precision: precision, scale: scale)
+        case .char(let length): return .char(length: length)
+        case .varchar(let length): return .varchar(length: length)
+        case .string: return .string
+        case .date: return .date
+        case .datetime: return .datetime
         }
     }
 }

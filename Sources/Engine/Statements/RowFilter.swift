@@ -16,6 +16,11 @@ struct RowFilter {
     var isEmpty: Bool { tests.isEmpty }
 
     init(_ predicates: [Predicate], table: TableRecord) throws(SQLError) {
+        try self.init(predicates, columns: table.columns)
+    }
+
+    /// A filter on rows of `columns` (a table's, or a SHOW's whose cells are text).
+    init(_ predicates: [Predicate], columns: [Column]) throws(SQLError) {
         var tests: [(Int, Test)] = []
         for predicate in predicates {
             let name: String
@@ -23,10 +28,10 @@ struct RowFilter {
             case .compare(let c, _, _), .isNull(let c, _), .inList(let c, _, _), .like(let c, _, _), .between(let c, _, _):
                 name = c
             }
-            guard let index = table.columnIndex(named: name) else {
+            guard let index = columns.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) else {
                 throw SQLError.unknownColumn(name, in: "where clause")
             }
-            let type = table.columns[index].type
+            let type = columns[index].type
             func convert(_ literal: Literal) throws(SQLError) -> Value {
                 do {
                     return try type.value(fromLiteral: literal)

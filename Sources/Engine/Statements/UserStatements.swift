@@ -1,14 +1,13 @@
 import Catalog
-import Crypto
 import Essentials
 import Foundation
 import SQLSyntax
 
-/// CREATE/DROP USER, GRANT, REVOKE and SHOW GRANTS.
+/// CREATE/ALTER/DROP USER, SET PASSWORD, GRANT, REVOKE and SHOW GRANTS.
 struct UserStatements: StatementFamily {
     let services: ClusterServices
 
-    func createUser(_ name: String, password: String?, ifNotExists: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+    func createUser(_ name: String, password: PasswordSpec?, ifNotExists: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         guard NameRules.problem(with: name) == nil, !name.contains("'"), !name.contains("@") else {
             throw SQLError.general("Invalid user name '\(NameRules.printable(name))'")
@@ -17,8 +16,26 @@ struct UserStatements: StatementFamily {
             if ifNotExists { return ResultSet() }
             throw SQLError(code: 1396, sqlState: "HY000", "Operation CREATE USER failed for '\(name)'@'%'")
         }
-        let hash = password.map { Self.passwordHash($0) } ?? ""
+        let hash = try password.map { spec throws(SQLError) in try NativePassword.stored(spec) } ?? ""
         try write { tx in try tx.save(UserRecord(name: name, passwordHash: hash)) }
+        return ResultSet()
+    }
+
+    /// `ALTER USER u IDENTIFIED BY ...` and `SET PASSWORD [FOR u] = ...`: anyone may change
+    /// their own password, only an ADMIN someone else's. A new password clears the mark the
+    /// move to native hashes left on an old one.
+    /// `alter` picks the error for an unknown user: ALTER USER's or SET PASSWORD's, as MySQL.
+    func changePassword(of name: String, to password: PasswordSpec, ifExists: Bool, alter: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+        if name != c.user.name { try c.requireAdmin() }
+        guard var user = c.catalog.users[name] else {
+            if ifExists { return ResultSet() }
+            if alter { throw SQLError(code: 1396, sqlState: "HY000", "Operation ALTER USER failed for '\(name)'@'%'") }
+            throw SQLError(code: 1133, sqlState: "42000", "Can't find any matching row in the user table: '\(name)'@'%'")
+        }
+        user.passwordHash = try NativePassword.stored(password)
+        user.passwordNeedsReset = false
+        try write { tx in try tx.save(user) }
+        logger.info("password of user \(name) changed by \(c.user.name)")
         return ResultSet()
     }
 
@@ -66,9 +83,5 @@ struct UserStatements: StatementFamily {
             columns: ["UserIdentity", "Password", "GlobalPrivs", "DatabasePrivs"],
             rows: [["'\(user.name)'@'\(user.host)'", user.passwordHash.isEmpty ? "No" : "Yes", global,
                     databases.isEmpty ? nil : databases.joined(separator: "; ")]])
-    }
-
-    static func passwordHash(_ password: String) -> String {
-        Hex.lowercase(SHA256.hash(data: Data(password.utf8)))
     }
 }

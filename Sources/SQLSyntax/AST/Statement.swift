@@ -23,10 +23,21 @@ public enum Statement: Sendable, Equatable {
     case insert(Insert)
     case loadData(LoadData)
     case select(Select)
+    /// A SELECT without a table (`SELECT @@version_comment LIMIT 1`, `SELECT DATABASE()`).
+    case selectValues(ValueSelect)
     case checksumTable([TableName])
 
+    // Session (what MySQL clients send after connecting)
+    case setVariables([VariableAssignment])
+    /// `SET NAMES charset [COLLATE collation]`; nil stands for `DEFAULT`.
+    case setNames(charset: String?, collation: String?)
+    case showVariables(scope: VariableScope, filter: [Predicate])
+
     // Users and privileges
-    case createUser(user: String, host: String, password: String?, ifNotExists: Bool)
+    case createUser(user: String, host: String, password: PasswordSpec?, ifNotExists: Bool)
+    case alterUser(user: String, host: String, password: PasswordSpec, ifExists: Bool)
+    /// `SET PASSWORD [FOR user] = ...`; `user` is nil for the session's own.
+    case setPassword(user: String?, host: String?, password: PasswordSpec)
     case dropUser(user: String, host: String, ifExists: Bool)
     case grant(privileges: [Privilege], target: GrantTarget, user: String, host: String)
     case revoke(privileges: [Privilege], target: GrantTarget, user: String, host: String)

@@ -38,16 +38,24 @@ extension HelpTopics {
                     [WHERE condition [AND condition ...]]
                     [ORDER BY col_name [ASC | DESC], ...]
                     [LIMIT n [OFFSET m] | LIMIT m, n]
+                SELECT expr [[AS] alias], ... [FROM DUAL] [LIMIT n]
 
                 condition: col_name {= | != | <> | < | <= | > | >=} value
                          | col_name IS [NOT] NULL | col_name [NOT] IN (value, ...)
                          | col_name [NOT] LIKE 'pattern' | col_name BETWEEN value AND value
+                expr: literal | @@[global. | session.]var_name | DATABASE() | SCHEMA()
+                    | USER() | CURRENT_USER() | VERSION() | CONNECTION_ID()
                 """,
             summary: """
                 Reads rows of one table, optionally from some partitions only. Enough to check \
-                what a load or a restore produced; joins and expressions are not supported.
+                what a load or a restore produced; joins and expressions are not supported. \
+                Without a table, SELECT returns one row of literals, system variables and \
+                session functions, as MySQL clients ask for them when they connect.
                 """,
-            example: "SELECT COUNT(*) FROM sales PARTITION (p2024) WHERE city = 'Oslo';"),
+            example: """
+                SELECT COUNT(*) FROM sales PARTITION (p2024) WHERE city = 'Oslo';
+                SELECT @@version_comment, DATABASE(), CURRENT_USER() LIMIT 1;
+                """),
         HelpEntry(
             name: "CHECKSUM TABLE", aliases: ["CHECKSUM"],
             syntax: "CHECKSUM TABLE [db_name.]tbl_name [, ...] [QUICK | EXTENDED]",
@@ -59,9 +67,13 @@ extension HelpTopics {
             example: "CHECKSUM TABLE sales, sales_restored;"),
         HelpEntry(
             name: "CREATE USER",
-            syntax: "CREATE USER [IF NOT EXISTS] 'user'[@'host'] [IDENTIFIED BY 'password']",
+            syntax: """
+                CREATE USER [IF NOT EXISTS] 'user'[@'host'] [IDENTIFIED BY [PASSWORD] 'password']
+                """,
             summary: """
-                Creates a user with no privileges. The host defaults to '%', any host.
+                Creates a user with no privileges. The host defaults to '%', any host. \
+                IDENTIFIED BY PASSWORD takes the hash MySQL stores ('*' and 40 hexadecimal \
+                digits) instead of the password in clear; only that hash is kept.
                 """,
             example: "CREATE USER 'operator'@'%' IDENTIFIED BY 'secret';"),
         HelpEntry(

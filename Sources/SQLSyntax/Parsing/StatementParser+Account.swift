@@ -16,17 +16,47 @@ extension StatementParser {
         return try identifier()
     }
 
-    /// `CREATE USER [IF NOT EXISTS] user [IDENTIFIED BY 'pw']`
+    /// `CREATE USER [IF NOT EXISTS] user [IDENTIFIED BY [PASSWORD] 'pw']`
     mutating func createUser() throws(SyntaxError) -> Statement {
         try expect("USER")
         let ifNotExists = acceptIfNotExists()
         let (user, host) = try userIdentity()
-        var password: String?
-        if accept("IDENTIFIED") {
-            try expect("BY")
-            password = try stringLiteral()
-        }
+        let password = at("IDENTIFIED") ? try identifiedBy() : nil
         return .createUser(user: user, host: host, password: password, ifNotExists: ifNotExists)
+    }
+
+    /// `ALTER USER [IF EXISTS] user IDENTIFIED BY [PASSWORD] 'pw'`
+    mutating func alterUser() throws(SyntaxError) -> Statement {
+        try expect("ALTER", "USER")
+        let ifExists = acceptIfExists()
+        let (user, host) = try userIdentity()
+        return .alterUser(user: user, host: host, password: try identifiedBy(), ifExists: ifExists)
+    }
+
+    /// `SET PASSWORD [FOR user] = {PASSWORD('pw') | 'hash'}`, Doris's two forms: a bare string
+    /// is the hash MySQL stores (`*` and 40 hex digits), not a password in clear.
+    mutating func setPassword() throws(SyntaxError) -> Statement {
+        try expect("PASSWORD")
+        var identity: (user: String, host: String)?
+        if accept("FOR") { identity = try userIdentity() }
+        try expectSymbol("=")
+        let password: PasswordSpec
+        if at("PASSWORD"), peek().isSymbol("(") {
+            advance()
+            advance()
+            password = .plain(try stringLiteral())
+            try expectSymbol(")")
+        } else {
+            password = .hashed(try stringLiteral())
+        }
+        return .setPassword(user: identity?.user, host: identity?.host, password: password)
+    }
+
+    /// `IDENTIFIED BY 'pw'` (in clear) or `IDENTIFIED BY PASSWORD 'hash'` (already hashed).
+    private mutating func identifiedBy() throws(SyntaxError) -> PasswordSpec {
+        try expect("IDENTIFIED", "BY")
+        if accept("PASSWORD") { return .hashed(try stringLiteral()) }
+        return .plain(try stringLiteral())
     }
 
     /// `DROP USER [IF EXISTS] user`

@@ -35,7 +35,9 @@ extension StatementParser {
 
     /// `SELECT items FROM [d.]t [PARTITION ...] [[AS] alias] [WHERE ...] [ORDER BY ...]
     /// [LIMIT n [OFFSET m] | LIMIT m, n]`
+    /// A SELECT without a table (or `FROM DUAL`) is a ``ValueSelect``.
     mutating func select() throws(SyntaxError) -> Statement {
+        if !selectReadsTable { return try valueSelect() }
         try expect("SELECT")
         let items = try commaSeparated { parser throws(SyntaxError) in try parser.selectItem() }
         try expect("FROM")
@@ -54,16 +56,7 @@ extension StatementParser {
                 try parser.orderKey()
             }
         }
-        if accept("LIMIT") {
-            let first = try integer()
-            if acceptSymbol(",") {
-                query.offset = first
-                query.limit = try integer()
-            } else {
-                query.limit = first
-                if accept("OFFSET") { query.offset = try integer() }
-            }
-        }
+        (query.limit, query.offset) = try optionalLimit()
         return .select(query)
     }
 

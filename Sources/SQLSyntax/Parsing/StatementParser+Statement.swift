@@ -6,7 +6,8 @@ extension StatementParser {
         case "CREATE": return try createStatement()
         case "DROP": return try dropStatement()
         case "SHOW": return try showStatement()
-        case "ALTER": return try alterTable()
+        case "ALTER": return peek().isKeyword("USER") ? try alterUser() : try alterTable()
+        case "SET": return try setStatement()
         case "USE":
             advance()
             return .use(database: try identifier())
@@ -80,6 +81,7 @@ extension StatementParser {
             return .showBroker
         case "SNAPSHOT": return try showSnapshot()
         case "FULL", "BRIEF", "BACKUP", "RESTORE": return try showJobs()
+        case "VARIABLES", "GLOBAL", "SESSION", "LOCAL": return try showVariables()
         default: throw unexpected
         }
     }

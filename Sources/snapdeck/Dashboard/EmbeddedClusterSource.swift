@@ -18,7 +18,7 @@ final class EmbeddedClusterSource: ClusterSource, @unchecked Sendable {
     init(cluster: Cluster, user: String) {
         self.cluster = cluster
         self.user = user
-        session = Session(user: user)
+        session = cluster.makeSession(user: user, connectionId: Int(getpid()))
     }
 
     func read(completion: @escaping @Sendable (Result<ClusterSnapshot, SourceFailure>) -> Void) {
