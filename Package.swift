@@ -22,6 +22,8 @@ let package = Package(
         // One of each for every module: time texts, display width, name rules, quoting, retry
         // policy and the shared POSIX file calls. Depends on nothing.
         .target(name: "Essentials"),
+        // The MySQL wire protocol codec, server and client side, over plain byte arrays.
+        .target(name: "MySQLWire", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // ncursesw through a shim header (wide-character API on, macros as functions).
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // The dashboard's pure core: state, reducer, views into a cell buffer.
@@ -73,6 +75,7 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["SQLSyntax"], path: "Tests/FuzzSupport"),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "FuzzSupport"]),
         .testTarget(name: "EssentialsTests", dependencies: ["Essentials"]),
+        .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Essentials"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "SQLSyntax", "Essentials"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog", "Essentials"]),
