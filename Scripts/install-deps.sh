@@ -2,7 +2,8 @@
 # Installs the system packages SnapDeck builds and tests against, on a fresh Debian machine.
 # Safe to run again: apt-get skips what is already installed.
 set -euo pipefail
-packages=(libsqlite3-dev libncurses-dev sqlite3 tmux)
+# mariadb-client: the `mysql` client the server's end-to-end tests connect with.
+packages=(libsqlite3-dev libncurses-dev sqlite3 tmux mariadb-client)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

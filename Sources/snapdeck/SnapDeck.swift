@@ -32,7 +32,7 @@ struct SnapDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapdeck",
         abstract: "Operator console for Doris-style BACKUP and RESTORE on an embedded cluster.",
-        subcommands: [TUICommand.self, SQLCommand.self, InitCommand.self, DemoCommand.self],
+        subcommands: [TUICommand.self, SQLCommand.self, ServeCommand.self, InitCommand.self, DemoCommand.self],
         defaultSubcommand: TUICommand.self)
 }
 
@@ -44,7 +44,10 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "User to run statements as.")
     var user: String = "root"
 
-    var dataDirectory: String {
+    var dataDirectory: String { Self.dataDirectory(data) }
+
+    /// `data`, else the default data directory.
+    static func dataDirectory(_ data: String?) -> String {
         if let data { return data }
         let env = ProcessInfo.processInfo.environment
         if let dir = env["SNAPDECK_DATA"], !dir.isEmpty { return dir }

@@ -28,7 +28,7 @@ import Testing
             ("character_set_server", "utf8mb4", .text), ("collation_server", "utf8mb4_0900_bin", .text),
             ("collation_connection", "utf8mb4_0900_bin", .text), ("init_connect", "", .text),
             ("interactive_timeout", "3600", .bigint), ("license", "Apache License, Version 2.0", .text),
-            ("lower_case_table_names", "0", .bigint), ("max_allowed_packet", "16777216", .bigint),
+            ("lower_case_table_names", "0", .bigint), ("max_allowed_packet", "67108864", .bigint),
             ("net_write_timeout", "600", .bigint), ("performance_schema", "OFF", .text), ("sql_mode", "", .text),
             ("system_time_zone", zone, .text), ("time_zone", zone, .text),
             ("transaction_isolation", "REPEATABLE-READ", .text), ("wait_timeout", "28800", .bigint),

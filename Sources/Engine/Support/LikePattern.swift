@@ -7,7 +7,7 @@
 /// the pieces that follow. Matching is therefore iterative and near-linear (a piece's search is
 /// at worst its length times the text's), where a recursive matcher ran out of stack on long
 /// patterns.
-struct LikePattern {
+public struct LikePattern {
     private enum Element: Equatable {
         case character(Character)
         case anyCharacter
@@ -17,7 +17,7 @@ struct LikePattern {
     private let pieces: [[Element]]
     private let caseSensitive: Bool
 
-    init(_ text: String, caseSensitive: Bool = false) {
+    public init(_ text: String, caseSensitive: Bool = false) {
         self.caseSensitive = caseSensitive
         let pattern = Array(caseSensitive ? text : text.lowercased())
         var pieces: [[Element]] = [[]]
@@ -39,7 +39,7 @@ struct LikePattern {
         self.pieces = pieces
     }
 
-    func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool {
         let t = Array(caseSensitive ? text : text.lowercased())
         let head = pieces[0]
         guard pieces.count > 1 else { return t.count == head.count && Self.piece(head, fits: t, at: 0) }

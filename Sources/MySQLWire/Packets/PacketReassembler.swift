@@ -12,7 +12,9 @@
 public struct PacketReassembler: Sendable {
     /// The largest logical payload accepted (MySQL's `max_allowed_packet`; Doris's default is
     /// 16 MiB).
-    public let maxPayloadLength: Int
+    /// A server raises it once a client has logged in; payloads already returned are not
+    /// checked again.
+    public var maxPayloadLength: Int
     private var buffer: [UInt8] = []
     private var readIndex = 0
     private var failure: WireError?
