@@ -46,9 +46,20 @@ import Testing
         #expect(last?["TaskErrMsg"] as? String == "")
         let states = poll["states"] as? [String] ?? []
         #expect(states.last == "FINISHED")
-        // Another session sees the job, and a restore of it runs in the server too.
-        let show = try server.mysql(["--batch", "-e", "SHOW SNAPSHOT ON repo"])
-        #expect(show.stdout.contains("nightly"), "\(show.stdout)")
+        // Another session sees the snapshot, and a restore of it runs in the server too.
+        let show = try server.mysql(["--batch", "--skip-column-names", "-e", "SHOW SNAPSHOT ON repo WHERE SNAPSHOT = 'nightly'"])
+        let timestamp = try #require(show.stdout.split(separator: "\t").dropFirst().first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let restore = try server.mysql(["-e", """
+            RESTORE SNAPSHOT shop.nightly FROM repo ON (orders AS orders_copy)
+            PROPERTIES ("backup_timestamp" = "\(timestamp)", "replication_num" = "1")
+            """])
+        #expect(restore.status == 0, "\(restore.stderr)")
+        let restored = SnapDeckProcess.poll(seconds: 120) {
+            (try? server.mysql(["--batch", "-e", "SHOW RESTORE FROM shop"]))?.stdout.contains("\tFINISHED\t") == true
+        }
+        #expect(restored)
+        let count = try server.mysql(["--batch", "--skip-column-names", "-e", "SELECT COUNT(*) FROM shop.orders_copy"])
+        #expect(count.stdout == "2\n", "\(count.stdout) \(count.stderr)")
     }
 
     @Test func pymysqlAndConnectorGetRealTypes() throws {
