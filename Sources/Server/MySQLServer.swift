@@ -73,6 +73,28 @@ public final class MySQLServer: @unchecked Sendable {
         try? group.syncShutdownGracefully()
     }
 
+    /// Why `host:port` cannot be listened on (taken, not an address of this machine), or nil.
+    /// The probe socket is closed at once; the real listener binds in `start()`.
+    public static func listenProblem(host: String, port: Int) -> String? {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }  // a loop that never ran: nothing to lose
+        do {
+            let probe = try ServerBootstrap(group: group).bind(host: host, port: port).wait()
+            try probe.close().wait()
+            return nil
+        } catch {
+            return describe(error)
+        }
+    }
+
+    /// A bind failure in words (`Address already in use`), not NIO's call description.
+    public static func describe(_ error: Error) -> String {
+        if let io = error as? IOError {
+            return String(cString: strerror(io.errnoCode))
+        }
+        return "\(error)"
+    }
+
     /// How many clients are connected now.
     public var connectionCount: Int { registry.count }
 }

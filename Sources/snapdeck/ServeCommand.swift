@@ -29,6 +29,11 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let directory = ClusterOptions.dataDirectory(data)
+        // A port that is taken is reported before the data directory is opened (or created).
+        if let problem = MySQLServer.listenProblem(host: host, port: port) {
+            FileHandle.standardError.write(Data("ERROR: cannot listen on \(host):\(port): \(problem)\n".utf8))
+            throw ExitCode(1)
+        }
         let cluster = openCluster(directory)
         // Connections are logged to the cluster's log file and to stderr, where an operator
         // running the server in a terminal or under systemd sees them.
@@ -45,7 +50,7 @@ struct ServeCommand: ParsableCommand {
             address = try server.start()
         } catch {
             cluster.close()
-            FileHandle.standardError.write(Data("ERROR: cannot listen on \(host):\(port): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("ERROR: cannot listen on \(host):\(port): \(MySQLServer.describe(error))\n".utf8))
             throw ExitCode(1)
         }
         let line = "SnapDeck serves \(directory) on \(address.host):\(address.port); connect with: mysql -h \(address.host) -P \(address.port) -uroot\n"

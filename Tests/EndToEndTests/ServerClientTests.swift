@@ -167,4 +167,16 @@ import Testing
         }
         #expect(finished)
     }
+
+    @Test func aTakenPortIsReportedAndNothingIsCreated() throws {
+        let server = try ServeProcess()
+        defer { server.stop() }
+        let other = SnapDeckProcess.temporaryDirectory()
+        let second = try SnapDeckProcess.run(["serve", "--data", other, "--port", String(server.port)])
+        #expect(second.status == 1)
+        #expect(second.stderr == "ERROR: cannot listen on 127.0.0.1:\(server.port): Address already in use\n", "\(second.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: other))
+        let busy = try SnapDeckProcess.run(["serve", "--data", server.dataDirectory, "--port", "0"])
+        #expect(busy.status == 1 && busy.stderr.contains("is in use by process"), "\(busy.stderr)")
+    }
 }
