@@ -57,8 +57,16 @@ final class ConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
         var buffer = unwrapInboundIn(data)
         let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
         let channel = context.channel
-        pending += 1
         idleTimer?.cancel()
+        // A ping or a session statement is answered here: two thread hops would cost more
+        // than the statement, and it waits for no other session.
+        if pending == 0, connection.answersAtOnce(bytes) {
+            let reply = connection.receive(bytes)
+            context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(bytes: reply.bytes)), promise: nil)
+            armIdleTimer(channel: channel)
+            return
+        }
+        pending += 1
         queue.async {
             let reply = connection.receive(bytes)
             channel.eventLoop.execute {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MySQLWire
 import NIOConcurrencyHelpers
+import SQLSyntax
 
 /// The protocol side of one client connection: login, then commands, each answered from the
 /// cluster. Fed raw bytes, it answers the bytes to send.
@@ -91,6 +92,28 @@ final class ServerConnection: @unchecked Sendable {
             logger.info("connection \(connectionId): '\(session.user)' from \(peer) disconnected")
         }
         phase = .closed
+    }
+
+    /// True when `bytes` are one whole command that can be answered on the I/O thread without
+    /// waiting for any other session: a ping, or a query of session statements only
+    /// (`SELECT 1`, `SET NAMES`, `SELECT @@x`, `SHOW VARIABLES`), which clients send on every
+    /// connect and poll. Anything else goes to the connection's queue. Called only when the
+    /// queue has no work of this connection, so the two never run at once.
+    func answersAtOnce(_ bytes: [UInt8]) -> Bool {
+        guard case .commands = phase, reassembler.bufferedByteCount == 0, bytes.count >= 5 else { return false }
+        let length = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16
+        guard length + 4 == bytes.count, length < PacketFramer.maxPacketPayload else { return false }
+        switch bytes[4] {
+        case Command.ping.rawValue:
+            return true
+        case Command.query.rawValue:
+            // A statement that does not parse goes to the queue, which reports its error.
+            let statements = QueryRunner.statements(of: String(decoding: bytes[5...], as: UTF8.self))
+            return !statements.isEmpty && (statements.count == 1 || multiStatements)
+                && statements.allSatisfy { (try? Parser.parse($0)).map(Cluster.runsAtOnce) ?? false }
+        default:
+            return false
+        }
     }
 
     // MARK: Bytes in, bytes out

@@ -139,4 +139,19 @@ import Testing
         #expect(QueryRunner.statements(of: "/* c */ SELECT 1; -- x\n") == ["SELECT 1"])
         #expect(QueryRunner.statements(of: "SELECT 1; SELECT ';'") == ["SELECT 1", "SELECT ';'"])
     }
+
+    @Test func onlyPingsAndSessionStatementsAreAnsweredOnTheIOThread() throws {
+        let h = try Harness()
+        func packet(_ command: ClientCommand) -> [UInt8] { PacketFramer.frame(command.encode(), sequenceID: 0) }
+        #expect(!h.connection.answersAtOnce(packet(.ping)), "not before login")
+        _ = try h.login()
+        #expect(h.connection.answersAtOnce(packet(.ping)))
+        #expect(h.connection.answersAtOnce(packet(.query("SELECT 1"))))
+        #expect(h.connection.answersAtOnce(packet(.query("SET NAMES utf8mb4; SELECT @@version_comment LIMIT 1"))))
+        #expect(!h.connection.answersAtOnce(packet(.query("SELECT 1; SHOW DATABASES"))))
+        #expect(!h.connection.answersAtOnce(packet(.query("SHOW BACKUP"))))
+        #expect(!h.connection.answersAtOnce(packet(.query("SELEC 1"))))
+        #expect(!h.connection.answersAtOnce(packet(.initDB("d"))))
+        #expect(!h.connection.answersAtOnce(packet(.ping) + packet(.ping)), "two commands go to the queue in order")
+    }
 }

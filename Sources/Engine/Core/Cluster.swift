@@ -85,8 +85,9 @@ public final class Cluster: @unchecked Sendable {
     /// Runs one parsed statement as `session`'s user. `USE`, `SET` and `SET NAMES` change
     /// `session`.
     public func execute(_ statement: Statement, session: inout Session) throws(SQLError) -> ResultSet {
-        executionLock.lock()
-        defer { executionLock.unlock() }
+        let waitsItsTurn = !Self.runsAtOnce(statement)
+        if waitsItsTurn { executionLock.lock() }
+        defer { if waitsItsTurn { executionLock.unlock() } }
         if let reason = readOnlyReason, !StatementEffects.onlyReads(statement) {
             throw SQLError.general("Cannot run this statement: \(reason)")
         }
@@ -94,6 +95,13 @@ public final class Cluster: @unchecked Sendable {
         let result = try StatementRouter(services: services).run(statement, context, session: &session)
         if case .use(let database) = statement { session.database = database }
         return result
+    }
+
+    /// True for statements that touch only the session (`SELECT 1`, `SET`, `SHOW VARIABLES`):
+    /// they run without waiting for another session's statement, reading the catalog's
+    /// consistent copy, so a server may answer them on its I/O thread.
+    public static func runsAtOnce(_ statement: Statement) -> Bool {
+        StatementEffects.onlyTouchesTheSession(statement)
     }
 
     /// Parses and runs one statement's text.

@@ -4,6 +4,16 @@ import SQLSyntax
 /// Session statements count as reads: they change the session, or the in-memory global
 /// variables, never the data directory.
 enum StatementEffects {
+    /// Statements that read and change only the session (and the locked global variables):
+    /// they need no turn in the one-statement-at-a-time line, so a long LOAD DATA in another
+    /// session does not hold up a client's `SELECT 1` or `SET NAMES`.
+    static func onlyTouchesTheSession(_ statement: Statement) -> Bool {
+        switch statement {
+        case .selectValues, .setVariables, .setNames, .showVariables: return true
+        default: return false
+        }
+    }
+
     static func onlyReads(_ statement: Statement) -> Bool {
         switch statement {
         case .selectValues, .setVariables, .setNames, .showVariables:
