@@ -33,6 +33,8 @@ final class ServerConnection: @unchecked Sendable {
     private var reassembler: PacketReassembler
     private var capabilities: CapabilityFlags = []
     private var multiStatements = false
+    /// The query `answersAtOnce` just parsed, for `receive` to run.
+    private var parsedAtOnce: (sql: String, pieces: [QueryRunner.Piece])?
     /// The client said it is interactive (the mysql shell): it idles for `interactive_timeout`.
     private var interactive = false
     private var session: Session
@@ -107,10 +109,18 @@ final class ServerConnection: @unchecked Sendable {
         case Command.ping.rawValue:
             return true
         case Command.query.rawValue:
-            // A statement that does not parse goes to the queue, which reports its error.
-            let statements = QueryRunner.statements(of: String(decoding: bytes[5...], as: UTF8.self))
-            return !statements.isEmpty && (statements.count == 1 || multiStatements)
-                && statements.allSatisfy { (try? Parser.parse($0)).map(Cluster.runsAtOnce) ?? false }
+            let sql = String(decoding: bytes[5...], as: UTF8.self)
+            let texts = QueryRunner.statements(of: sql)
+            guard !texts.isEmpty, texts.count == 1 || multiStatements else { return false }
+            var pieces: [QueryRunner.Piece] = []
+            for text in texts {
+                // A statement that does not parse goes to the queue, which reports its error.
+                guard let statement = try? Parser.parse(text), Cluster.runsAtOnce(statement) else { return false }
+                pieces.append(QueryRunner.Piece(text: text, parsed: statement))
+            }
+            // `receive` runs them next, without cutting and parsing the text again.
+            parsedAtOnce = (sql, pieces)
+            return true
         default:
             return false
         }
@@ -241,8 +251,14 @@ final class ServerConnection: @unchecked Sendable {
         }
         switch command {
         case .query(let sql):
-            let payloads = QueryRunner(cluster: cluster, writer: writer, multiStatements: multiStatements)
-                .run(sql, session: &session, logger: logger)
+            let runner = QueryRunner(cluster: cluster, writer: writer, multiStatements: multiStatements)
+            let payloads: [[UInt8]]
+            if let parsed = parsedAtOnce, parsed.sql == sql {
+                payloads = runner.run(parsed.pieces, session: &session)
+            } else {
+                payloads = runner.run(sql, session: &session, logger: logger)
+            }
+            parsedAtOnce = nil
             publishSessionLimits()
             return payloads
         case .initDB(let database):

@@ -138,6 +138,10 @@ import Testing
         #expect(ServerConnection.mysqlName(.initDB) == "COM_INIT_DB")
         #expect(QueryRunner.statements(of: "/* c */ SELECT 1; -- x\n") == ["SELECT 1"])
         #expect(QueryRunner.statements(of: "SELECT 1; SELECT ';'") == ["SELECT 1", "SELECT ';'"])
+        #expect(QueryRunner.statements(of: "  SELECT 1 \n") == ["SELECT 1"])
+        #expect(QueryRunner.statements(of: " \n ").isEmpty)
+        #expect(QueryRunner.statements(of: "/* only a comment */").isEmpty)
+        #expect(QueryRunner.statements(of: "SELECT 'a-b' -- note") == ["SELECT 'a-b' -- note"])
     }
 
     @Test func onlyPingsAndSessionStatementsAreAnsweredOnTheIOThread() throws {
