@@ -79,7 +79,11 @@ public final class MySQLServer: @unchecked Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { try? group.syncShutdownGracefully() }  // a loop that never ran: nothing to lose
         do {
-            let probe = try ServerBootstrap(group: group).bind(host: host, port: port).wait()
+            // With SO_REUSEADDR, as the real listener: a server restarted at once must not be
+            // refused for its predecessor's connections still in TIME_WAIT.
+            let probe = try ServerBootstrap(group: group)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: host, port: port).wait()
             try probe.close().wait()
             return nil
         } catch {
