@@ -16,7 +16,6 @@ final class ConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
     private let registry: ConnectionRegistry
     private let connectionLimit: Int
     private let logger: Logger
-    private var connectionId: Int?
     private var connection: ServerConnection?
     private var queue: DispatchQueue?
     /// Commands handed to the queue and not yet answered: the idle clock runs only at zero.
@@ -43,7 +42,6 @@ final class ConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
         }
         let connection = ServerConnection(cluster: cluster, connectionId: id, peer: peer, logger: logger)
         let queue = DispatchQueue(label: "snapdeck.connection.\(id)")
-        connectionId = id
         self.connection = connection
         self.queue = queue
         registry.register(id, channel: channel, queue: queue, connection: connection)
@@ -95,16 +93,16 @@ final class ConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
 
     func channelInactive(context: ChannelHandlerContext) {
         idleTimer?.cancel()
-        if let connectionId {
-            registry.remove(connectionId)
-            connection?.ended()
+        if let connection {
+            registry.remove(connection.connectionId)
+            connection.ended()
         }
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         // A reset by the peer or a failed write: this connection is over, the others are not.
-        logger.debug("connection \(connectionId ?? 0): \(error)")
+        logger.debug("connection \(connection?.connectionId ?? 0): \(error)")
         context.close(promise: nil)
     }
 
@@ -115,7 +113,7 @@ final class ConnectionHandler: ChannelInboundHandler, @unchecked Sendable {
         let seconds = connection.idleTimeoutSeconds
         idleTimer = channel.eventLoop.scheduleTask(in: .seconds(seconds)) { [weak self] in
             guard let self, self.pending == 0 else { return }
-            self.logger.info("connection \(self.connectionId ?? 0) closed after \(seconds) s idle")
+            self.logger.info("connection \(connection.connectionId) closed after \(seconds) s idle")
             let farewell = connection.idleFarewell()
             channel.writeAndFlush(channel.allocator.buffer(bytes: farewell)).whenComplete { _ in
                 channel.close(promise: nil)

@@ -16,8 +16,6 @@ final class ConnectionRegistry: @unchecked Sendable {
     private var nextId = 1
     private var closing = false
 
-    var count: Int { lock.withLock { entries.count } }
-
     /// A new connection's id, or nil when `limit` connections are open (or the server is
     /// stopping).
     func admit(limit: Int) -> Int? {

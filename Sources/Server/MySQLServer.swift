@@ -99,6 +99,4 @@ public final class MySQLServer: @unchecked Sendable {
         return "\(error)"
     }
 
-    /// How many clients are connected now.
-    public var connectionCount: Int { registry.count }
 }

@@ -1,6 +1,5 @@
 import Engine
 import Foundation
-import Logging
 import MySQLWire
 import SQLSyntax
 
@@ -18,7 +17,7 @@ struct QueryRunner {
         var parsed: Statement?
     }
 
-    func run(_ sql: String, session: inout Session, logger: Logger) -> [[UInt8]] {
+    func run(_ sql: String, session: inout Session) -> [[UInt8]] {
         run(Self.statements(of: sql).map { Piece(text: $0) }, session: &session)
     }
 
@@ -40,7 +39,7 @@ struct QueryRunner {
             do {
                 let result: ResultSet
                 if let parsed = statement.parsed {
-                    result = try cluster.execute(parsed, session: &session)
+                    result = try cluster.execute(parsed, parsedFrom: statement.text, session: &session)
                 } else {
                     result = try cluster.execute(statement.text, session: &session)
                 }

@@ -33,7 +33,7 @@ final class ServerConnection: @unchecked Sendable {
     private var reassembler: PacketReassembler
     private var capabilities: CapabilityFlags = []
     private var multiStatements = false
-    /// The query `answersAtOnce` just parsed, for `receive` to run.
+    /// The query `answersAtOnce` just cut and parsed, for `receive` to run.
     private var parsedAtOnce: (sql: String, pieces: [QueryRunner.Piece])?
     /// The client said it is interactive (the mysql shell): it idles for `interactive_timeout`.
     private var interactive = false
@@ -99,8 +99,9 @@ final class ServerConnection: @unchecked Sendable {
     /// True when `bytes` are one whole command that can be answered on the I/O thread without
     /// waiting for any other session: a ping, or a query of session statements only
     /// (`SELECT 1`, `SET NAMES`, `SELECT @@x`, `SHOW VARIABLES`), which clients send on every
-    /// connect and poll. Anything else goes to the connection's queue. Called only when the
-    /// queue has no work of this connection, so the two never run at once.
+    /// connect and poll. Anything else goes to the connection's queue, which runs the
+    /// statements parsed here instead of cutting and parsing the text again. Called only when
+    /// the queue has no work of this connection, so the two never run at once.
     func answersAtOnce(_ bytes: [UInt8]) -> Bool {
         guard case .commands = phase, reassembler.bufferedByteCount == 0, bytes.count >= 5 else { return false }
         let length = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16
@@ -112,15 +113,11 @@ final class ServerConnection: @unchecked Sendable {
             let sql = String(decoding: bytes[5...], as: UTF8.self)
             let texts = QueryRunner.statements(of: sql)
             guard !texts.isEmpty, texts.count == 1 || multiStatements else { return false }
-            var pieces: [QueryRunner.Piece] = []
-            for text in texts {
-                // A statement that does not parse goes to the queue, which reports its error.
-                guard let statement = try? Parser.parse(text), Cluster.runsAtOnce(statement) else { return false }
-                pieces.append(QueryRunner.Piece(text: text, parsed: statement))
-            }
-            // `receive` runs them next, without cutting and parsing the text again.
+            // A statement that does not parse is left to run from its text, which reports
+            // the syntax error with its secrets masked.
+            let pieces = texts.map { QueryRunner.Piece(text: $0, parsed: try? Parser.parse($0)) }
             parsedAtOnce = (sql, pieces)
-            return true
+            return pieces.allSatisfy { $0.parsed.map(Cluster.runsAtOnce) ?? false }
         default:
             return false
         }
@@ -256,7 +253,7 @@ final class ServerConnection: @unchecked Sendable {
             if let parsed = parsedAtOnce, parsed.sql == sql {
                 payloads = runner.run(parsed.pieces, session: &session)
             } else {
-                payloads = runner.run(sql, session: &session, logger: logger)
+                payloads = runner.run(sql, session: &session)
             }
             parsedAtOnce = nil
             publishSessionLimits()

@@ -117,10 +117,24 @@ public final class Cluster: @unchecked Sendable {
             }
             return try execute(statement, session: &session)
         } catch {
-            var masked = error
-            masked.message = SecretProperties.redact(error.message, secretsOf: sql)
-            throw masked
+            throw Self.masked(error, secretsOf: sql)
         }
+    }
+
+    /// Runs a statement already parsed from `text` (a server parses to decide where to run
+    /// it); errors are masked as `execute(_ sql:)` masks them.
+    public func execute(_ statement: Statement, parsedFrom text: String, session: inout Session) throws(SQLError) -> ResultSet {
+        do throws(SQLError) {
+            return try execute(statement, session: &session)
+        } catch {
+            throw Self.masked(error, secretsOf: text)
+        }
+    }
+
+    private static func masked(_ error: SQLError, secretsOf text: String) -> SQLError {
+        var masked = error
+        masked.message = SecretProperties.redact(error.message, secretsOf: text)
+        return masked
     }
 }
 
