@@ -75,10 +75,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The console for real clusters: a MySQL-protocol client connection (NIO) and the remote
+        // `ClusterSource` that fills the dashboard from `SHOW …` result sets, columns by name.
+        .target(
+            name: "Remote",
+            dependencies: [
+                "MySQLWire", "Console", "Essentials",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "snapdeck",
             dependencies: [
-                "Engine", "SQLSyntax", "Jobs", "Console", "Terminal", "Essentials", "Server",
+                "Engine", "SQLSyntax", "Jobs", "Console", "Terminal", "Essentials", "Server", "Remote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -93,6 +104,15 @@ let package = Package(
             dependencies: ["Server", "Engine", "MySQLWire", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Essentials"]),
+        .testTarget(
+            name: "RemoteTests",
+            dependencies: [
+                "Remote", "MySQLWire", "Console", "Server", "Engine", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "SQLSyntax", "Essentials"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Catalog", "Essentials"]),
         // Child processes and the S3 test server, shared by the test targets below.
