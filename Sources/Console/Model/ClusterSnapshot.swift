@@ -19,11 +19,17 @@ public struct ClusterSnapshot: Sendable, Hashable {
     public var snapshots: [String: [SnapshotRow]]
     public var events: [EventRow]
     public var transferRate: Double?
+    /// Set by a remote source: the server, and whether the picture is live or the last one known.
+    public var connection: ConnectionStatus?
+    /// Why a part could not be read, in words for the operator (e.g. a missing privilege); the
+    /// tab shows this instead of an empty table.
+    public var unavailable: [ClusterPart: String]
 
     public init(
         sequence: Int = 0, dataDirectory: String = "", user: String = "root", isAdmin: Bool = true, backendsUp: Int = 0,
         backendsTotal: Int = 0, jobs: [JobRow] = [], repositories: [RepositoryRow] = [], catalog: [CatalogNode] = [],
-        snapshots: [String: [SnapshotRow]] = [:], events: [EventRow] = [], transferRate: Double? = nil
+        snapshots: [String: [SnapshotRow]] = [:], events: [EventRow] = [], transferRate: Double? = nil,
+        connection: ConnectionStatus? = nil, unavailable: [ClusterPart: String] = [:]
     ) {
         self.sequence = sequence
         self.dataDirectory = dataDirectory
@@ -37,6 +43,8 @@ public struct ClusterSnapshot: Sendable, Hashable {
         self.snapshots = snapshots
         self.events = events
         self.transferRate = transferRate
+        self.connection = connection
+        self.unavailable = unavailable
     }
 
     public func database(named name: String) -> CatalogNode? {

@@ -25,6 +25,30 @@ public protocol ClusterSource: AnyObject, Sendable {
     func watchChanges(_ handler: @escaping @Sendable () -> Void)
     /// Ends the session (the embedded source lets running jobs reach a journalled state).
     func close()
+    /// What the operator looks at now: a source that pays for each read (a remote server) reads
+    /// only what this needs. Called on the main queue whenever it changes.
+    func focus(_ focus: SourceFocus)
+}
+
+extension ClusterSource {
+    /// The embedded cluster reads everything at once and cheaply: focus changes nothing.
+    public func focus(_ focus: SourceFocus) {}
+}
+
+/// The visible tab, and whether the catalog's tables and partitions are needed (the Catalog tab,
+/// or a dialog that picks tables).
+public struct SourceFocus: Sendable, Hashable {
+    public var tab: Tab
+    public var needsCatalog: Bool
+
+    public init(tab: Tab, needsCatalog: Bool) {
+        self.tab = tab
+        self.needsCatalog = needsCatalog
+    }
+
+    public init(_ state: AppState) {
+        self.init(tab: state.tab, needsCatalog: state.tab == .catalog || state.modal != nil)
+    }
 }
 
 /// Why a source could not answer, in words for the operator (e.g. a missing privilege).

@@ -51,8 +51,8 @@ extension AppState {
             return TableRow(key: kind == .tablet ? String(node.id) : node.name, cells: cells)
         }
         let empty = !hasSnapshot ? "Waiting for the engine…"
-            : catalogBrowser.depth == 0 ? "No databases. Create one in the Console tab (6): CREATE DATABASE d"
-            : "Nothing here."
+            : catalogBrowser.depth > 0 ? "Nothing here."
+            : unavailableText(.catalog) ?? "No databases. Create one in the Console tab (6): CREATE DATABASE d"
         return TableModel(columns: columns, rows: rows, emptyText: empty).filtered(filters[.catalog] ?? "")
     }
 

@@ -21,7 +21,8 @@ extension AppState {
             ColumnSpec(title: "Snaps", minWidth: 5, maxWidth: 6, priority: 3, alignRight: true),
             ColumnSpec(title: "CreateTime", minWidth: 19, maxWidth: 19, priority: 5),
             ColumnSpec(title: "ErrMsg", minWidth: 8, maxWidth: 40, priority: 4),
-        ], rows: rows, emptyText: hasSnapshot ? "No repositories. Press n to create one." : "Waiting for the engine…")
+        ], rows: rows, emptyText: !hasSnapshot ? "Waiting for the engine…"
+            : unavailableText(.repositories) ?? "No repositories. Press n to create one.")
             .filtered(filters[.repositories] ?? "")
     }
 

@@ -29,7 +29,10 @@ enum HeaderView {
             (3, .init(text: "\(glyphs.cancelled) \(failed) failed", role: failed > 0 ? .danger : .header)),
             (4, .init(text: "\(cluster.repositories.count) repo\(cluster.repositories.count == 1 ? "" : "s")", role: .header)),
         ]
-        if !state.hasSnapshot || cluster.dataDirectory.isEmpty { segments.removeAll { $0.run.text == directoryMarker } }
+        if let connection = cluster.connection, !connection.isConnected {
+            segments.insert((0, .init(text: disconnectedText(connection, now: state.now, utcOffset: state.utcOffset), role: .danger)), at: 1)
+        }
+        if !state.hasSnapshot || location(of: cluster).isEmpty { segments.removeAll { $0.run.text == directoryMarker } }
         if !state.hasSnapshot { segments = [(0, .init(text: "SnapDeck", role: .header)), (0, .init(text: "connecting…", role: .header))] }
         let separator = " " + glyphs.separator + " "
         let available = rect.width - rightWidth - 2
@@ -44,7 +47,7 @@ enum HeaderView {
         }
         if let index = segments.firstIndex(where: { $0.run.text == directoryMarker }) {
             let room = available - width(segments) + directoryMinimum
-            segments[index].run.text = DisplayWidth.truncateLeading(cluster.dataDirectory, to: room, ellipsis: glyphs.ellipsis)
+            segments[index].run.text = DisplayWidth.truncateLeading(location(of: cluster), to: room, ellipsis: glyphs.ellipsis)
         }
         var x = rect.x + 1
         for (i, segment) in segments.enumerated() {
@@ -55,5 +58,21 @@ enum HeaderView {
         for run in right {
             rx += buffer.put(run.text, x: rx, y: rect.y, role: run.role)
         }
+    }
+
+    /// The data directory of the embedded cluster, or the server a remote dashboard reads.
+    private static func location(of cluster: ClusterSnapshot) -> String {
+        guard let connection = cluster.connection else { return cluster.dataDirectory }
+        let host = connection.endpoint.split(separator: "@", maxSplits: 1).last.map(String.init) ?? connection.endpoint
+        return connection.server.isEmpty ? host : host + " · " + connection.server
+    }
+
+    /// `disconnected — retrying in 4s · data of 11:32:05`: the picture below is the last one read.
+    static func disconnectedText(_ connection: ConnectionStatus, now: Double, utcOffset: Int) -> String {
+        guard case .disconnected(_, let retryAt) = connection.state else { return "" }
+        let wait = Int((retryAt - now).rounded(.up))
+        var text = wait > 0 ? "disconnected — retrying in \(wait)s" : "disconnected — reconnecting…"
+        if let dataTime = connection.dataTime { text += " · data of " + LocalTime(epoch: dataTime, utcOffset: utcOffset).clock }
+        return text
     }
 }

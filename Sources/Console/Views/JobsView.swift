@@ -43,6 +43,12 @@ enum JobsView {
         var notes: [String] = []
         if table.waiting > 0 { notes.append("\(table.waiting) new waiting") }
         if !table.retired.isEmpty { notes.append("\(table.retired.count) gone") }
+        if !table.rows.isEmpty, let reason = state.unavailableText(table.kind.clusterPart) {
+            // Some databases could be read and some not: the rows shown are not the whole story.
+            let w = DisplayWidth.of(text)
+            buffer.put(reason, x: main.x + w + 3, y: main.y, maxWidth: main.width - w - 4, role: .warning)
+            return
+        }
         if !notes.isEmpty, !state.isPaused {
             let note = "order held: " + notes.joined(separator: ", ")
             let w = DisplayWidth.of(note)
@@ -52,6 +58,7 @@ enum JobsView {
 
     private static func emptyText(_ state: AppState, _ kind: JobKind) -> String {
         if !state.hasSnapshot { return "Waiting for the engine…" }
+        if let reason = state.unavailableText(kind.clusterPart) { return reason }
         if !state.filter.isEmpty, !state.jobTable(kind).rows.isEmpty { return "No job matches /\(state.filter). Esc clears the filter." }
         return kind == .backup
             ? "No backup jobs yet. Press b to back up a database."

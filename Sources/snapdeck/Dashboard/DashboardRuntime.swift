@@ -21,6 +21,7 @@ final class DashboardRuntime {
     private var sources: [any DispatchSourceProtocol] = []
     private var renderScheduled = false
     private var lastSequenceShown = -1
+    private var lastFocus: SourceFocus?
     private let engineChanged = ChangeCue()
     /// Build + diff + present time of every frame; written out at exit when
     /// `SNAPDECK_FRAME_STATS` names a file (the dashboard benchmark reads it).
@@ -52,6 +53,11 @@ final class DashboardRuntime {
     private func dispatch(_ action: Action) {
         let effects = reduce(&state, action)
         for effect in effects { perform(effect) }
+        let focus = SourceFocus(state)
+        if focus != lastFocus {
+            lastFocus = focus
+            source.focus(focus)
+        }
         scheduleRender()
     }
 
