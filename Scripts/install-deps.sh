@@ -3,7 +3,8 @@
 # Safe to run again: apt-get skips what is already installed.
 set -euo pipefail
 # mariadb-client: the `mysql` client the server's end-to-end tests connect with.
-packages=(libsqlite3-dev libncurses-dev sqlite3 tmux mariadb-client)
+# mariadb-server: the MariaDB server the remote client's tests log in to (TestSupport/MariaDBServer).
+packages=(libsqlite3-dev libncurses-dev sqlite3 tmux mariadb-client mariadb-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
