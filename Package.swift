@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "Remote",
             dependencies: [
-                "MySQLWire", "Console", "Essentials",
+                "MySQLWire", "Console", "Essentials", "SQLSyntax",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

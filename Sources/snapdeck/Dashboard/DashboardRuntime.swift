@@ -20,8 +20,9 @@ final class DashboardRuntime {
     private var state: AppState
     private var sources: [any DispatchSourceProtocol] = []
     private var renderScheduled = false
-    private var lastSequenceShown = -1
     private var lastFocus: SourceFocus?
+    /// Whether the last picture of a remote source was connected (nil before the first).
+    private var wasConnected: Bool?
     private let engineChanged = ChangeCue()
     /// Build + diff + present time of every frame; written out at exit when
     /// `SNAPDECK_FRAME_STATS` names a file (the dashboard benchmark reads it).
@@ -200,6 +201,7 @@ final class DashboardRuntime {
                     let now = self.eventTime()
                     switch result {
                     case .success(let snapshot):
+                        self.noteConnectionChange(snapshot.connection, now: now)
                         self.dispatch(.snapshot(self.events.stamp(snapshot, now: now)))
                     case .failure(let failure):
                         self.events.report("Cannot read the cluster: \(failure.message)", level: .error, now: now)
@@ -207,6 +209,18 @@ final class DashboardRuntime {
                     }
                 }
             }
+        }
+    }
+
+    /// A remote dashboard's lost and regained connections become events.
+    private func noteConnectionChange(_ connection: ConnectionStatus?, now: String) {
+        guard let connection, connection.isConnected != wasConnected else { return }
+        wasConnected = connection.isConnected
+        switch connection.state {
+        case .connected:
+            events.report("Connected to \(connection.endpoint) (\(connection.server))", level: .info, now: now)
+        case .disconnected(let reason, _):
+            events.report("Disconnected from \(connection.endpoint): \(reason)", level: .error, now: now)
         }
     }
 
