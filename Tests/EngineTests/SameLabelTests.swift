@@ -92,7 +92,7 @@ import Testing
         var copied: [String] = []
         for relative in FileManager.default.subpaths(atPath: source) ?? [] {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: source + "/" + relative, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: source + "/" + relative, isDirectory: &isFolder)
             guard !isFolder.boolValue else { continue }
             let destination = target + "/" + relative
             try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -39,17 +39,17 @@ final class RemoteReading {
         case .failure(let reason): picture.unavailable[.catalog] = reason.message
         }
         picture.jobs = try jobs(of: databases, kinds: [.backup, .restore], into: &picture)
-        switch try attempt({ try RemoteTables.repositories(self) }) {
-        case .success(let repositories): picture.repositories = repositories
-        case .failure(let reason):
-            picture.unavailable[.repositories] = reason.message
-            picture.isAdmin = false
-        }
-        switch try attempt({ try RemoteTables.backends(self) }) {
-        case .success(let backends): (picture.backendsUp, picture.backendsTotal) = backends
-        case .failure(let reason):
-            picture.unavailable[.backends] = reason.message
-            picture.isAdmin = false
+        if server.flavor.hasBackupRestore {
+            switch try attempt({ try RemoteTables.repositories(self) }) {
+            case .success(let repositories): picture.repositories = repositories
+            case .failure(let problem): refuse(.repositories, problem, in: &picture)
+            }
+            switch try attempt({ try RemoteTables.backends(self) }) {
+            case .success(let backends): (picture.backendsUp, picture.backendsTotal) = backends
+            case .failure(let problem): refuse(.backends, problem, in: &picture)
+            }
+        } else {
+            picture.unavailable[.repositories] = noBackupRestore
         }
         picture.catalog = try catalog(of: databases, focus: focus, previous: previous?.catalog, into: &picture)
         picture.transferRate = picture.jobs.compactMap(\.throughput).max()
@@ -73,18 +73,28 @@ final class RemoteReading {
 
     /// The labels of a repository.
     func snapshots(in repository: String) throws(RemoteError) -> Result<[SnapshotRow], SourceFailure> {
-        try attempt({ try RemoteTables.snapshots(in: repository, self) })
+        try attempt({ try RemoteTables.snapshots(in: repository, self) }).mapError(\.failure)
     }
 
     /// What one snapshot holds, from the detail form of SHOW SNAPSHOT.
     func snapshotContents(repository: String, label: String, timestamp: String) throws(RemoteError) -> Result<SnapshotContents, SourceFailure> {
         try attempt({ try RemoteTables.snapshotContents(repository: repository, label: label, timestamp: timestamp, self) })
+            .mapError(\.failure)
+    }
+
+    private var noBackupRestore: String {
+        "This server (\(server.displayName)) has no BACKUP / RESTORE: SnapDeck reads jobs from Doris, StarRocks or snapdeck serve."
+    }
+
+    /// A part the server would not give; only a missing privilege says the user is not an admin.
+    private func refuse(_ part: ClusterPart, _ problem: SourceProblem, in picture: inout ClusterSnapshot) {
+        picture.unavailable[part] = problem.message
+        if problem.kind == .missingPrivilege { picture.isAdmin = false }
     }
 
     private func jobs(of databases: [String], kinds: [JobKind], into picture: inout ClusterSnapshot) throws(RemoteError) -> [JobRow] {
         guard server.flavor.hasBackupRestore else {
-            let reason = "This server (\(server.displayName)) has no BACKUP / RESTORE: SnapDeck reads jobs from Doris, StarRocks or snapdeck serve."
-            for kind in kinds { picture.unavailable[kind.part] = reason }
+            for kind in kinds { picture.unavailable[kind.part] = noBackupRestore }
             return []
         }
         var rows: [JobRow] = []
@@ -127,16 +137,16 @@ final class RemoteReading {
 
     /// A server's refusal or an answer SnapDeck cannot read becomes the part's reason; a broken
     /// connection is thrown, ending the read.
-    private func attempt<T>(_ body: () throws -> T) throws(RemoteError) -> Result<T, SourceFailure> {
+    private func attempt<T>(_ body: () throws -> T) throws(RemoteError) -> Result<T, SourceProblem> {
         do {
             return .success(try body())
         } catch let error as RemoteError {
             if error.needsReconnect { throw error }
-            return .failure(ShowReading.classify(error, flavor: server.flavor).failure)
+            return .failure(ShowReading.classify(error, flavor: server.flavor))
         } catch let problem as SourceProblem {
-            return .failure(problem.failure)
+            return .failure(problem)
         } catch {
-            return .failure(SourceFailure(String(describing: error)))
+            return .failure(SourceProblem(kind: .serverError, message: String(describing: error)))
         }
     }
 }
