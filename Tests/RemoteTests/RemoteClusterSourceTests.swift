@@ -161,3 +161,46 @@ import Testing
         #expect(server.state.withLock { $0.connections } == 2)
     }
 }
+
+/// The source pointed at a Doris FE, fed the result sets Doris gives (recorded fixtures): the
+/// same binary shows that FE's jobs, repositories and backends.
+@Suite struct RemoteClusterSourceOnDorisTests {
+    @Test func aDorisFrontEndsJobsShowAsDorisGivesThem() throws {
+        let server = FakeServer()
+        server.state.withLock {
+            $0.versionComment = "Doris version doris-2.1.7-rc03-443e87e203"
+            $0.handshakeVersion = "5.7.99"
+        }
+        server.answer("SHOW DATABASES", FakeServer.table(["Database"], [["__internal_schema"], ["example_db"], ["information_schema"], ["mysql"]]))
+        server.answer("SHOW BACKUP FROM `example_db`", try ShowFixture.load("doris-2.1-show-backup.tsv"))
+        server.answer("SHOW RESTORE FROM `example_db`", try ShowFixture.load("doris-2.1-show-restore.tsv"))
+        server.answer("SHOW REPOSITORIES", try ShowFixture.load("doris-2.1-show-repositories.tsv"))
+        server.answer("SHOW BACKENDS", try ShowFixture.load("doris-2.1-show-backends.tsv"))
+        let clock = RemoteClusterSourceTests.Clock()
+        let source = RemoteClusterSource(endpoint: Endpoint(host: "doris-fe", port: 9030, user: "root"), utcOffset: 8 * 3600,
+                                         clock: { clock.now }, connector: server.connector)
+        let done = DispatchSemaphore(value: 0)
+        let box = Mutex<ClusterSnapshot?>(nil)
+        source.read { result in
+            if case .success(let picture) = result { box.withLock { $0 = picture } }
+            done.signal()
+        }
+        done.wait()
+        let picture = try #require(box.withLock { $0 })
+        #expect(picture.connection?.server == "Doris 2.1.7")
+        // Doris has no FULL form: SnapDeck asks exactly what a Doris operator would.
+        #expect(server.sent.contains("SHOW BACKUP FROM `example_db`"))
+        #expect(!server.sent.contains { $0.hasPrefix("SHOW FULL") })
+        #expect(picture.catalog.map(\.name) == ["example_db"])
+        let backups = picture.jobs.filter { $0.kind == .backup }
+        let restores = picture.jobs.filter { $0.kind == .restore }
+        #expect(!backups.isEmpty && !restores.isEmpty)
+        #expect(backups.allSatisfy { $0.database == "example_db" && !$0.state.isEmpty })
+        // Every column Doris gave stays for the detail pane, in Doris's order.
+        #expect(backups.first?.cells.map(\.column).count == 14)
+        #expect(restores.first.map { $0.cells.count >= 17 } == true)
+        #expect(!picture.repositories.isEmpty)
+        #expect(picture.backendsTotal > 0)
+        #expect(picture.unavailable.isEmpty, "\(picture.unavailable)")
+    }
+}
