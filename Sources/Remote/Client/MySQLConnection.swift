@@ -151,7 +151,12 @@ public final class MySQLConnection: SQLConnection {
         commandLock.lock()
         defer { commandLock.unlock() }
         let timeout = state.withLockedValue { $0.isOpen ? $0.queryTimeout : nil }
-        guard let timeout else { throw .goneAway }
+        // A socket the server already closed (it restarted since the last command) is gone
+        // away too: nothing is sent, so the caller may safely send the command on a new one.
+        guard let timeout, channel.isActive else {
+            close()
+            throw .goneAway
+        }
         guard !inbox.hasUnreadPackets else {
             throw abandon(.lostDuringQuery("the server sent packets no command asked for"))
         }
