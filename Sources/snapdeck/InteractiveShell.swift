@@ -6,17 +6,16 @@ import SQLSyntax
 /// history kept in `~/.snapdeck_history` (statements that carry secrets are not saved).
 struct InteractiveShell {
     let runner: ScriptRunner
-    let dataDirectory: String
 
     private var historyPath: String { NSHomeDirectory() + "/.snapdeck_history" }
 
-    func run(session: inout Session) {
-        print("Welcome to the SnapDeck SQL shell. Cluster: \(dataDirectory)")
+    func run() {
+        print("Welcome to the SnapDeck SQL shell. \(runner.target.location)")
         print("End statements with ';' or '\\G'. Type 'help contents;' for help, 'quit' to leave.\n")
         let editor = LineEditor(history: loadHistory())
         var pending = ""
         while true {
-            let prompt = pending.isEmpty ? "snapdeck [\(session.database ?? "(none)")]> " : "    -> "
+            let prompt = pending.isEmpty ? "snapdeck [\(runner.target.database ?? "(none)")]> " : "    -> "
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
                 saveHistory(editor.history)
@@ -38,7 +37,7 @@ struct InteractiveShell {
                     editor.addHistory(pending.replacingOccurrences(of: "\n", with: " "))
                 }
                 for statement in statements {
-                    _ = runner.runOne(statement.text, vertical: statement.terminator == .vertical, session: &session)
+                    _ = runner.runOne(statement.text, vertical: statement.terminator == .vertical)
                 }
                 pending = ScriptSplitter.isBlank(remainder) ? "" : remainder
             }

@@ -2,20 +2,25 @@ import ArgumentParser
 import Engine
 import Essentials
 import Foundation
+import Remote
 
-/// `snapdeck sql`: runs SQL like the mysql client, from `-e`, stdin, or an interactive shell.
+/// `snapdeck sql`: runs SQL like the mysql client, from `-e`, stdin, or an interactive shell,
+/// on the local data directory or, with `-h` or a saved connection's name, on a server.
 struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sql", abstract: "Run SQL statements (like the mysql client).")
+        commandName: "sql", abstract: "Run SQL statements (like the mysql client).",
+        discussion: """
+            With -h HOST or a saved connection's name the statements run on that server over the MySQL \
+            protocol; jobs they start run there, so --detach and --wait-all do not apply.
+            """,
+        helpNames: [.long])
 
     @OptionGroup var options: ClusterOptions
+    @OptionGroup var connection: ConnectionOptions
 
     // The value is taken whatever it looks like: SQL may start with a `--` comment.
     @Option(name: [.short, .customLong("execute")], parsing: .unconditional, help: "Statements to run, separated by ';'.")
     var execute: String?
-
-    @Option(name: [.customShort("D"), .long], help: "Database to use.")
-    var database: String?
 
     @Option(name: .long, help: "Output format: table, vertical, tsv or json.")
     var format: String = "table"
@@ -29,35 +34,79 @@ struct SQLCommand: ParsableCommand {
     @Flag(name: .long, help: "Before exiting, also wait for every unfinished job in the data directory (resumed ones included).")
     var waitAll = false
 
+    /// Remote statements may run long (a big LOAD): like the mysql client, wait as long as it
+    /// takes. A day only keeps a dead peer from holding the shell forever.
+    static let remoteQueryTimeout: Double = 24 * 3600
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: table, vertical, tsv, json")
         }
+        if options.data != nil, connection.isRemote {
+            throw ValidationError("--data names a local data directory: it cannot be used with -h or a saved connection")
+        }
     }
 
     func run() throws {
-        let cluster = openCluster(options.dataDirectory)
-        // No connection: CONNECTION_ID() is this process's id, the one the data directory's
-        // lock file names.
-        var session = cluster.makeSession(user: options.user, connectionId: Int(getpid()))
-        let runner = ScriptRunner(cluster: cluster, format: OutputFormat(rawValue: format)!, force: force)
-        if let database {
-            guard runner.run("USE " + Quoting.sqlIdentifier(database), session: &session, echo: false) else {
-                throw ExitCode(1)
+        let runner: ScriptRunner
+        let finish: () -> Bool
+        if let endpoint = try resolveEndpoint() {
+            let target = try connect(endpoint)
+            runner = ScriptRunner(target: target, format: OutputFormat(rawValue: format)!, force: force)
+            finish = {
+                target.connection.close()
+                return true
             }
+        } else {
+            let cluster = openCluster(options.dataDirectory)
+            runner = ScriptRunner(target: LocalTarget(cluster: cluster, user: options.user), format: OutputFormat(rawValue: format)!, force: force)
+            if let database = connection.database {
+                guard runner.run("USE " + Quoting.sqlIdentifier(database), echo: false) else { throw ExitCode(1) }
+            }
+            finish = { waitForJobs(cluster) }
         }
         var ok = true
         if let execute {
-            ok = runner.run(execute, session: &session)
+            ok = runner.run(execute)
         } else if isatty(STDIN_FILENO) == 1 {
-            InteractiveShell(runner: runner, dataDirectory: cluster.layout.root).run(session: &session)
+            InteractiveShell(runner: runner).run()
         } else {
             let input = FileHandle.standardInput.readDataToEndOfFile()
-            ok = runner.run(String(decoding: input, as: UTF8.self), session: &session)
+            ok = runner.run(String(decoding: input, as: UTF8.self))
         }
-        let waitFor = waitAll ? cluster.scheduler.unfinishedJobIds() : (detach ? [] : cluster.jobsStartedHere)
-        if !JobWaiter(cluster: cluster).wait(for: waitFor) { ok = false }
-        cluster.close()
+        if !finish() { ok = false }
         if !ok { throw ExitCode(1) }
+    }
+
+    /// Waits for the jobs this run started (or all, with --wait-all), then closes the cluster.
+    private func waitForJobs(_ cluster: Cluster) -> Bool {
+        let waitFor = waitAll ? cluster.scheduler.unfinishedJobIds() : (detach ? [] : cluster.jobsStartedHere)
+        let finished = JobWaiter(cluster: cluster).wait(for: waitFor)
+        cluster.close()
+        return finished
+    }
+
+    /// The server named on the command line, or nil for the local cluster. Usage mistakes
+    /// exit 2 (ArgumentParser's ValidationError); a connections file that cannot be used, 1.
+    private func resolveEndpoint() throws -> Endpoint? {
+        do {
+            return try connection.endpoint(user: options.explicitUser)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            printErrorLine(String(describing: error))
+            throw ExitCode(1)
+        }
+    }
+
+    private func connect(_ endpoint: Endpoint) throws -> RemoteTarget {
+        do {
+            let remote = try MySQLConnection.connect(to: endpoint)
+            remote.queryTimeout = Self.remoteQueryTimeout
+            return RemoteTarget(connection: remote, endpoint: endpoint)
+        } catch {
+            printErrorLine(error.description)
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Remote
 
 /// Entry point: ArgumentParser's usage failures exit with 64 (EX_USAGE); SnapDeck promises 2,
 /// like the mysql client, so they are mapped here.
@@ -14,7 +15,8 @@ enum Main {
         for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&signals, s) }
         sigprocmask(SIG_UNBLOCK, &signals, nil)
         do {
-            var command = try SnapDeck.parseAsRoot()
+            // A bare -p asks for the password, which ArgumentParser cannot express by itself.
+            var command = try SnapDeck.parseAsRoot(PasswordArguments.rewrite(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = SnapDeck.exitCode(for: error)
@@ -32,7 +34,9 @@ struct SnapDeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapdeck",
         abstract: "Operator console for Doris-style BACKUP and RESTORE on an embedded cluster.",
-        subcommands: [TUICommand.self, SQLCommand.self, ServeCommand.self, InitCommand.self, DemoCommand.self],
+        subcommands: [
+            TUICommand.self, SQLCommand.self, ServeCommand.self, InitCommand.self, DemoCommand.self, ConnectionsCommand.self,
+        ],
         defaultSubcommand: TUICommand.self)
 }
 
@@ -41,8 +45,12 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: .long, help: "Data directory (default: $SNAPDECK_DATA, $XDG_DATA_HOME/snapdeck or ~/.local/share/snapdeck).")
     var data: String?
 
-    @Option(name: [.short, .long], help: "User to run statements as.")
-    var user: String = "root"
+    // Optional underneath, so a saved connection's user applies unless -u is given.
+    @Option(name: [.customShort("u", allowingJoined: true), .customLong("user")],
+            help: "User to run statements as, locally or on the server (default: root).")
+    var explicitUser: String?
+
+    var user: String { explicitUser ?? "root" }
 
     var dataDirectory: String { Self.dataDirectory(data) }
 
@@ -71,5 +79,9 @@ func openCluster(_ path: String, backends: Int = 3) -> Cluster {
 }
 
 func printError(_ error: SQLError) {
-    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    printErrorLine(error.description)
+}
+
+func printErrorLine(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -46,7 +46,7 @@ import Testing
 
     @Test func savingWritesMode0600InAFolderOf0700AndAnOpenFileIsRefused() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("snapdeck-conn-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { try? FileManager.default.removeItem(atPath: root) }  // temporary files only
         let file = ConnectionsFile.standard(environment: ["XDG_CONFIG_HOME": root])
         #expect(file.path == root + "/snapdeck/connections.toml")
         #expect(try file.load() == [], "no file, no connections")

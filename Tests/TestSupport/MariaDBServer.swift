@@ -72,6 +72,7 @@ public final class MariaDBServer: @unchecked Sendable {
         while !S3TestServer.accepts(port) {
             if process.hasExited || Date() > deadline {
                 process.signal(SIGKILL)
+                // The log only adds detail to the error thrown; without it the error still stands.
                 let log = (try? String(contentsOfFile: directory + "/error.log", encoding: .utf8)) ?? ""
                 throw TestServerError("mariadbd did not start on port \(port): \(process.stderr) \(log.suffix(2000))")
             }

@@ -119,8 +119,8 @@ public final class MySQLConnection: SQLConnection {
             case OKPacket.header:
                 return
             case ErrPacket.header:
+                // An ERR that does not decode is not the protocol: why it failed adds nothing.
                 guard let err = try? ErrPacket.decode(packet.payload) else {
-                    // An ERR that does not decode is not the protocol.
                     throw abandon(.lostDuringQuery("malformed error packet"))
                 }
                 throw .server(err)
