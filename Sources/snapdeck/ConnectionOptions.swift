@@ -96,3 +96,25 @@ struct ConnectionSetupError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+extension ConnectionOptions {
+    /// The server named on the command line, or nil for the local cluster. Usage mistakes
+    /// exit 2 (ArgumentParser's ValidationError); a connections file that cannot be used, 1.
+    func resolvedEndpoint(user: String?) throws -> Endpoint? {
+        do {
+            return try endpoint(user: user)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            printErrorLine(String(describing: error))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The same rule for every command: a data directory and a server exclude each other.
+    func validate(against options: ClusterOptions) throws {
+        if options.data != nil, isRemote {
+            throw ValidationError("--data names a local data directory: it cannot be used with -h or a saved connection")
+        }
+    }
+}

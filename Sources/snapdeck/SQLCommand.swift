@@ -42,15 +42,13 @@ struct SQLCommand: ParsableCommand {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: table, vertical, tsv, json")
         }
-        if options.data != nil, connection.isRemote {
-            throw ValidationError("--data names a local data directory: it cannot be used with -h or a saved connection")
-        }
+        try connection.validate(against: options)
     }
 
     func run() throws {
         let runner: ScriptRunner
         let finish: () -> Bool
-        if let endpoint = try resolveEndpoint() {
+        if let endpoint = try connection.resolvedEndpoint(user: options.explicitUser) {
             let target = try connect(endpoint)
             runner = ScriptRunner(target: target, format: OutputFormat(rawValue: format)!, force: force)
             finish = {
@@ -84,19 +82,6 @@ struct SQLCommand: ParsableCommand {
         let finished = JobWaiter(cluster: cluster).wait(for: waitFor)
         cluster.close()
         return finished
-    }
-
-    /// The server named on the command line, or nil for the local cluster. Usage mistakes
-    /// exit 2 (ArgumentParser's ValidationError); a connections file that cannot be used, 1.
-    private func resolveEndpoint() throws -> Endpoint? {
-        do {
-            return try connection.endpoint(user: options.explicitUser)
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            printErrorLine(String(describing: error))
-            throw ExitCode(1)
-        }
     }
 
     private func connect(_ endpoint: Endpoint) throws -> RemoteTarget {

@@ -133,6 +133,19 @@ import Testing
         #expect(picture.jobs.map(\.label) == ["nightly"])
     }
 
+    @Test func showGrantsTellsWhetherTheUserIsAnAdmin() {
+        let columns = ["UserIdentity", "Password", "GlobalPrivs", "DatabasePrivs"]
+        let clerk = cluster()
+        clerk.answer("SHOW GRANTS", FakeServer.table(columns, [["'clerk'@'%'", "Yes", nil, "internal.retail: LOAD_PRIV"]]))
+        #expect(read(source(clerk, Clock())).isAdmin == false)
+        let root = cluster()
+        root.answer("SHOW GRANTS", FakeServer.table(columns, [["'root'@'%'", "No", "internal.*.*: ADMIN_PRIV", nil]]))
+        #expect(read(source(root, Clock())).isAdmin == true)
+        let doris = cluster()
+        doris.answer("SHOW GRANTS", FakeServer.table(["UserIdentity", "Roles", "GlobalPrivs"], [["'ops'@'%'", "admin", "Admin_priv"]]))
+        #expect(read(source(doris, Clock())).isAdmin == true)
+    }
+
     @Test func mariaDBIsToldApartAndAskedNoBackupStatements() {
         let server = cluster()
         server.state.withLock {

@@ -32,7 +32,7 @@ final class RemoteReading {
     /// only when wanted (and once at the start, for the dialogs); otherwise the previous ones are
     /// kept for the databases that remain.
     func everything(focus: SourceFocus, previous: ClusterSnapshot?) throws(RemoteError) -> ClusterSnapshot {
-        var picture = ClusterSnapshot(user: user)
+        var picture = ClusterSnapshot(user: user, isAdmin: server.isAdmin ?? true)
         var databases: [String] = []
         switch try attempt({ try RemoteTables.databases(self) }) {
         case .success(let names): databases = names
