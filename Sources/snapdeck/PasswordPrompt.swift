@@ -9,14 +9,9 @@ enum PasswordPrompt {
         defer { close(fd) }
         var saved = termios()
         let isTerminal = tcgetattr(fd, &saved) == 0
-        if isTerminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            // TCSANOW, not TCSAFLUSH: a password typed ahead of the prompt is kept.
-            tcsetattr(fd, TCSANOW, &quiet)
-        }
+        if isTerminal { EchoGuard.silence(fd, saved) }
         defer {
-            if isTerminal { tcsetattr(fd, TCSANOW, &saved) }
+            if isTerminal { EchoGuard.restore() }
         }
         write(fd, prompt, prompt.utf8.count)
         var line: [UInt8] = []
@@ -28,5 +23,36 @@ enum PasswordPrompt {
         write(fd, "\n", 1)
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
         return String(decoding: line, as: UTF8.self)
+    }
+}
+
+/// Turns echo off and back on, also when Ctrl-C or a signal ends the process at the prompt:
+/// a shell left without echo looks broken. The handlers only call tcsetattr, which is
+/// async-signal-safe.
+private enum EchoGuard {
+    // Written before the handlers are installed and read by them only; one prompt at a time.
+    nonisolated(unsafe) static var terminal: Int32 = -1
+    nonisolated(unsafe) static var saved = termios()
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    static func silence(_ fd: Int32, _ modes: termios) {
+        terminal = fd
+        saved = modes
+        for signal in signals {
+            Foundation.signal(signal) { number in
+                tcsetattr(EchoGuard.terminal, TCSANOW, &EchoGuard.saved)
+                Foundation.signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+        var quiet = modes
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        // TCSANOW, not TCSAFLUSH: a password typed ahead of the prompt is kept.
+        tcsetattr(fd, TCSANOW, &quiet)
+    }
+
+    static func restore() {
+        tcsetattr(terminal, TCSANOW, &saved)
+        for signal in signals { Foundation.signal(signal, SIG_DFL) }
     }
 }

@@ -132,6 +132,21 @@ import Testing
         #expect(pane.waitFor("1 row in set"), "\(pane.screen())")
     }
 
+    @Test func ctrlCAtThePasswordPromptLeavesEchoOn() throws {
+        let stty = SnapDeckProcess.temporaryDirectory() + "-stty.txt"
+        defer { try? FileManager.default.removeItem(atPath: stty) }  // temporary file only
+        // Port 1: the prompt comes before any connection is tried. The shell ignores SIGINT so
+        // that it outlives Ctrl-C and records the modes snapdeck left (snapdeck sets its own
+        // handler, so it still gets the signal).
+        let pane = try DashboardTests.Pane(
+            "trap '' INT; '\(SnapDeckProcess.binary)' sql -h 127.0.0.1 -P 1 -p; \(DashboardTests.saveTerminalModes(to: stty)); sleep 60")
+        #expect(pane.waitFor("Enter password:"))
+        try pane.keys("C-c")
+        #expect(SnapDeckProcess.poll(seconds: 20) { FileManager.default.fileExists(atPath: stty) })
+        let modes = (try? String(contentsOfFile: stty, encoding: .utf8)) ?? ""  // checked just below
+        #expect(modes.contains(" echo "), "\(modes)")
+    }
+
     @Test func mariaDBAnswersTheSameClient() throws {
         let mariadb = try MariaDBServer()
         let base = ["sql", "-h", "127.0.0.1", "-P", String(mariadb.port), "-u", mariadb.user]
