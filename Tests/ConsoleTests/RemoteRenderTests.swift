@@ -68,6 +68,15 @@ import Testing
         #expect(lines.contains { $0.contains("nightly") })
     }
 
+    @Test func quittingARemoteDashboardNeverAsksTheServersJobsGoOn() {
+        var state = remote(.connected)
+        #expect(state.activeJobs.count == 1)
+        #expect(Fixtures.press(&state, .character("q")) == [.quit])
+        var local = Fixtures.state()
+        #expect(Fixtures.press(&local, .character("q")).isEmpty)
+        #expect(local.modal != nil)
+    }
+
     @Test func focusAsksForTheCatalogOnlyWhenItIsShownOrADialogPicksTables() {
         var state = Fixtures.state()
         #expect(SourceFocus(state) == SourceFocus(tab: .backups, needsCatalog: false))

@@ -146,6 +146,14 @@ import Testing
         #expect(read(source(doris, Clock())).isAdmin == true)
     }
 
+    @Test func anUnexpectedTableIsNamedOnItsTab() {
+        let server = cluster()
+        server.answer("SHOW FULL BACKUP FROM `retail`", FakeServer.table(["JobId", "Label"], [["1", "x"]]))
+        let picture = read(source(server, Clock()))
+        #expect(picture.unavailable[.backups]?.contains("`State`") == true, "\(picture.unavailable)")
+        #expect(picture.repositories.map(\.name) == ["demo_repo"])
+    }
+
     @Test func mariaDBIsToldApartAndAskedNoBackupStatements() {
         let server = cluster()
         server.state.withLock {

@@ -43,7 +43,8 @@ extension Reducer {
         case .redraw: state.needsFullRedraw = true
         case .quit:
             let running = state.activeJobs
-            if running.isEmpty { return [.quit] }
+            // A server's jobs go on without the dashboard: only the embedded cluster stops them.
+            if running.isEmpty || state.cluster.connection != nil { return [.quit] }
             state.modal = .confirm(.quit(running: running))
         case .newBackup, .restore, .newRepository, .cancelJob, .drop, .verify:
             return startAction(command, &state)
