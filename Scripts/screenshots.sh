@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Makes the PNGs in Screenshots/ from the real binary in a real terminal: tmux runs the
-# dashboard on a demo cluster, each scene is captured with its colours (capture-pane -e),
-# turned into HTML by aha and into a PNG by headless Chromium.
+# dashboard on a demo cluster, and each scene is drawn cell for cell by Scripts/pane_to_png.sh
+# and measured by Scripts/check_screenshot.py (borders straight, bars full width) before it is kept.
 #
 #   bash Scripts/screenshots.sh            # all scenes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bash Scripts/install-deps.sh
-for p in aha chromium fonts-wqy-zenhei; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing="${missing:-} $p"
-done
-if [ -n "${missing:-}" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
-fi
+bash Scripts/pane_to_png.sh --install
+dpkg -s python3-venv >/dev/null 2>&1 || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+}
+# Pillow, for the check, in a venv of its own so the system Python is left alone.
+venv="$root/.venv-shots"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c 'import PIL' 2>/dev/null || "$venv/bin/pip" install -q Pillow
 swift build --product snapdeck >/dev/null
 bin="$root/.build/debug/snapdeck"
 work=$(mktemp -d)
@@ -32,18 +34,11 @@ wait_for() {
   return 1
 }
 
-# Captures the pane as Screenshots/$1.png.
+# Captures the pane as Screenshots/$1.png, and fails if the picture does not match the pane.
 shoot() {
-  local name=$1 cols rows
-  cols=$(tmux display -p -t shots '#{pane_width}')
-  rows=$(tmux display -p -t shots '#{pane_height}')
-  tmux capture-pane -t shots -e -p | aha --black --title "$name" > "$work/$name.html"
-  # A monospace CJK-capable font, and no page margin, so the PNG is the terminal.
-  sed -i 's|<head>|<head><style>body{margin:0;padding:6px;background:#000;} pre{font-family:"WenQuanYi Zen Hei Mono",monospace;font-size:14px;line-height:17px;margin:0;}</style>|' "$work/$name.html"
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-    --window-size=$((cols * 8 + 12)),$((rows * 17 + 12)) --screenshot="$root/Screenshots/$name.png" \
-    "file://$work/$name.html" >/dev/null 2>&1
-  echo "Screenshots/$name.png"
+  local name=$1
+  bash Scripts/pane_to_png.sh shots "Screenshots/$name.png" "$work/$name.ansi" >/dev/null
+  "$venv/bin/python" Scripts/check_screenshot.py "Screenshots/$name.png" "$work/$name.ansi"
 }
 
 key() { tmux send-keys -t shots "$@"; }
@@ -58,7 +53,9 @@ ts=$("$bin" sql --data "$work/demo" --format tsv -e "SHOW SNAPSHOT ON demo_repo 
   RESTORE SNAPSHOT staging.nightly FROM demo_repo PROPERTIES ('backup_timestamp' = '$ts', 'replication_num' = '2');
   ADMIN SET FRONTEND CONFIG ('fault_transfer_fail_percent' = '35', 'transfer_rate_limit_bytes_per_second' = '131072');" >/dev/null
 
-tmux new-session -d -s shots -x 120 -y 32 "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 '$bin' tui --data '$work/demo'"
+# TERM=tmux-256color, the terminal tmux really is: with xterm-256color, which has bce, ncurses
+# paints a row's coloured tail by erasing it, and capture-pane does not report erased cells.
+tmux new-session -d -s shots -x 120 -y 32 "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '$bin' tui --data '$work/demo'"
 wait_for "1 Backups"
 
 key b; wait_for "New backup"
