@@ -82,4 +82,19 @@ tmux send-keys -t shots -l "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 wait_for '"s3.secret_key" = "******"'; shoot s3-repository-dialog; key Escape
 key 5; sleep 0.5; key Enter; sleep 0.5; shoot catalog
 key 1; tmux resize-window -t shots -x 80 -y 24; sleep 0.5; shoot backups-80x24
+tmux kill-session -t shots
+# The dashboard held the data directory; the server takes it once that process is gone.
+for _ in $(seq 1 100); do pgrep -f "tui --data $work/demo" >/dev/null || break; sleep 0.1; done
+
+# The same cluster behind `snapdeck serve`, and the dashboard of another process on it, with a
+# backup started over the protocol (the rate limit and injected faults above still apply).
+"$bin" serve --data "$work/demo" --port 0 > "$work/serve.out" 2>/dev/null &
+serve_pid=$!
+# The server is stopped and waited for before its data directory is removed.
+trap 'tmux kill-session -t shots 2>/dev/null || true; kill $serve_pid 2>/dev/null || true; wait $serve_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 200); do grep -q ' on 127.0.0.1:' "$work/serve.out" && break; sleep 0.1; done
+port=$(sed -n 's/.* on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
+"$bin" sql -h 127.0.0.1 -P "$port" -uroot -e "BACKUP SNAPSHOT telemetry.hourly TO demo_repo" >/dev/null
+tmux new-session -d -s shots -x 120 -y 32 "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '$bin' tui -h 127.0.0.1 -P $port -uroot"
+wait_for "SnapDeck 0.1.0"; wait_for "hourly"; key Down Down; sleep 0.5; shoot remote-dashboard
 tmux send-keys -t shots q

@@ -75,9 +75,7 @@ struct DemoData {
     }
 
     private func run(_ sql: String, _ session: inout Session) throws(SQLError) {
-        let (statements, remainder) = ScriptSplitter.split(sql)
-        for statement in statements { _ = try cluster.execute(statement.text, session: &session) }
-        if !ScriptSplitter.isBlank(remainder) { _ = try cluster.execute(remainder, session: &session) }
+        for text in ScriptSplitter.statementTexts(sql) { _ = try cluster.execute(text, session: &session) }
     }
 
     private func writeCSV(_ name: String, _ fill: (inout String) -> Void) throws(SQLError) -> String {

@@ -18,6 +18,12 @@ public struct SQLResult: Sendable, Hashable {
 
     public static func failure(_ error: String) -> SQLResult { SQLResult(error: error) }
 
+    /// A statement without rows, worded as the mysql client words it.
+    public static func ok(affectedRows: UInt64, info: String?) -> SQLResult {
+        SQLResult(message: "Query OK, \(affectedRows) row\(affectedRows == 1 ? "" : "s") affected"
+            + (info.map { $0.isEmpty ? "" : ". \($0)" } ?? ""))
+    }
+
     public var succeeded: Bool { error == nil }
 
     /// A column's value in a row, by column name.

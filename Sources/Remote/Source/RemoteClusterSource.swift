@@ -250,17 +250,13 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
     /// Runs every statement of `script` on the action connection; the last result, or the
     /// first error. A lost connection is not retried: the statement may have reached the server.
     private func execute(_ script: String) -> SQLResult {
-        let (statements, remainder) = ScriptSplitter.split(script)
-        var texts = statements.map(\.text)
-        if !ScriptSplitter.isBlank(remainder) { texts.append(remainder) }
         var last = SQLResult(message: "Query OK")
-        for text in texts {
+        for text in ScriptSplitter.statementTexts(script) {
             do {
                 let result = try actionQuery(text)
                 last = result.hasRows
                     ? SQLResult(columns: result.columns, rows: result.rows)
-                    : SQLResult(message: "Query OK, \(result.affectedRows) row\(result.affectedRows == 1 ? "" : "s") affected"
-                        + (result.info.isEmpty ? "" : ". \(result.info)"))
+                    : .ok(affectedRows: result.affectedRows, info: result.info)
             } catch {
                 if error.needsReconnect { dropActionConnection() }
                 return SQLResult.failure(error.description)

@@ -35,6 +35,13 @@ public enum ScriptSplitter {
         return (statements, remainder)
     }
 
+    /// Every statement of a script, the last one included even without a terminator (as the
+    /// mysql client runs it).
+    public static func statementTexts(_ script: String) -> [String] {
+        let (statements, remainder) = split(script)
+        return statements.map(\.text) + (isBlank(remainder) ? [] : [remainder])
+    }
+
     /// True when `text` (a remainder, say) holds nothing to run: only whitespace and comments by
     /// the lexer's rules, so `--x` is not a comment and an unterminated quote or comment is
     /// not blank.

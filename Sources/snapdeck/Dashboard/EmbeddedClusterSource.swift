@@ -80,16 +80,13 @@ final class EmbeddedClusterSource: ClusterSource, @unchecked Sendable {
 
     /// Runs every statement of `script`; the last result (or the first error) is returned.
     private func execute(_ script: String) -> SQLResult {
-        let (statements, remainder) = ScriptSplitter.split(script)
-        var texts = statements.map(\.text)
-        if !ScriptSplitter.isBlank(remainder) { texts.append(remainder) }
         var last = SQLResult(message: "Query OK")
-        for text in texts {
+        for text in ScriptSplitter.statementTexts(script) {
             do {
                 let result = try cluster.execute(text, session: &session)
                 last = result.hasRows
                     ? SQLResult(columns: result.columns, rows: result.rows)
-                    : SQLResult(message: "Query OK, \(result.affectedRows) row\(result.affectedRows == 1 ? "" : "s") affected" + (result.info.map { ". \($0)" } ?? ""))
+                    : .ok(affectedRows: UInt64(result.affectedRows), info: result.info)
             } catch {
                 return SQLResult.failure(error.description)
             }
