@@ -35,7 +35,7 @@ final class LocalTarget: StatementTarget {
 /// A server reached with `MySQLConnection`. Errors keep the server's code, state and text;
 /// the client's own (2006, 2013) read as the mysql client's.
 final class RemoteTarget: StatementTarget {
-    let connection: MySQLConnection
+    private(set) var connection: MySQLConnection
     let endpoint: Endpoint
     private(set) var database: String?
 
@@ -50,12 +50,30 @@ final class RemoteTarget: StatementTarget {
     func execute(_ sql: String) throws(SQLError) -> ResultSet {
         let result: RemoteResult
         do {
-            result = try connection.query(sql)
+            result = try queryReconnecting(sql)
         } catch {
             throw SQLError(code: Int(error.code), sqlState: error.sqlState, error.message)
         }
         if Self.firstWord(of: sql) == "use" { refreshDatabase() }
         return ResultSet(result)
+    }
+
+    /// Like the mysql client, a connection found gone before the statement was sent (the
+    /// server restarted, or an earlier statement lost it) is made again, in the same database,
+    /// and the statement sent once on the new one.
+    private func queryReconnecting(_ sql: String) throws(RemoteError) -> RemoteResult {
+        do {
+            return try connection.query(sql)
+        } catch where error.code == RemoteError.goneAway.code {
+            FileHandle.standardError.write(Data("No connection. Trying to reconnect...\n".utf8))
+            var again = endpoint
+            again.database = database
+            let fresh = try MySQLConnection.connect(to: again)
+            fresh.queryTimeout = connection.queryTimeout
+            connection = fresh
+            FileHandle.standardError.write(Data("Connection id:    \(fresh.connectionId)\nCurrent database: \(database ?? "*** NONE ***")\n\n".utf8))
+            return try fresh.query(sql)
+        }
     }
 
     /// Asks the server which database `USE` chose (it may have been quoted, or the server may

@@ -132,6 +132,20 @@ import Testing
         #expect(pane.waitFor("1 row in set"), "\(pane.screen())")
     }
 
+    @Test func theShellReconnectsAfterTheServerRestartedInTheSameDatabase() throws {
+        let serve = try ServeProcess()
+        try Self.makeShop(serve)
+        let pane = try DashboardTests.Pane("env -u MYSQL_PWD \(SnapDeckProcess.binary) sql -h 127.0.0.1 -P \(serve.port) -uroot -D shop")
+        #expect(pane.waitFor("snapdeck [shop]>"), "\(pane.screen())")
+        serve.stop()
+        try serve.restart()
+        try pane.type("SELECT name FROM t WHERE id = 1;")
+        try pane.keys("Enter")
+        #expect(pane.waitFor("No connection. Trying to reconnect..."), "\(pane.screen())")
+        #expect(pane.waitFor("1 row in set"), "\(pane.screen())")
+        #expect(pane.screen().contains("Current database: shop"), "\(pane.screen())")
+    }
+
     @Test func ctrlCAtThePasswordPromptLeavesEchoOn() throws {
         let stty = SnapDeckProcess.temporaryDirectory() + "-stty.txt"
         defer { try? FileManager.default.removeItem(atPath: stty) }  // temporary file only

@@ -56,8 +56,9 @@ extension RemoteError {
             message: "Lost connection to server during query (the server did not answer within \(Self.seconds(seconds)) s)")
     }
 
-    /// 2006: a command on a connection already closed.
-    static let goneAway = RemoteError(kind: .lost, code: 2006, message: "MySQL server has gone away")
+    /// 2006: a command on a connection already closed; nothing was sent, so it may be sent again
+    /// on a new connection.
+    public static let goneAway = RemoteError(kind: .lost, code: 2006, message: "MySQL server has gone away")
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
