@@ -138,6 +138,23 @@ import Testing
         try pane.keys("q")
     }
 
+    @Test func aSavedConnectionOpensByName() throws {
+        let dir = try Self.demoCluster(rateLimited: false)
+        let config = SnapDeckProcess.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: config)
+        }
+        let server = try ServeProcess(dataDirectory: dir)
+        let add = try SnapDeckProcess.run(["connections", "add", "lab", "-h", "127.0.0.1", "-P", String(server.port), "-u", "clerk", "-ppw"],
+                                          environment: ["XDG_CONFIG_HOME": config])
+        #expect(add.status == 0, "\(add.stderr)")
+        let pane = try Pane("env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME='\(config)' '\(SnapDeckProcess.binary)' tui lab; sleep 120")
+        #expect(pane.waitFor("127.0.0.1:\(server.port) · SnapDeck 0.1.0"), "\(pane.screen())")
+        #expect(pane.waitFor("clerk (no ADMIN)"), "\(pane.screen())")
+        try pane.keys("q")
+    }
+
     @Test func aWrongPasswordEndsBeforeTheDashboardOpens() throws {
         let dir = try Self.demoCluster(rateLimited: false)
         defer { try? FileManager.default.removeItem(atPath: dir) }
