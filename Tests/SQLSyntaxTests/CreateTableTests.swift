@@ -20,8 +20,8 @@ enum CreateTableCases {
         ("DECIMALV3(38,18)", .decimal(precision: 38, scale: 18)), ("CHAR", .char(1)),
         ("CHAR(10)", .char(10)), ("VARCHAR", .varchar(65533)), ("varchar(255)", .varchar(255)),
         ("STRING", .string), ("TEXT", .string), ("DATE", .date), ("DATEV2", .date),
-        ("DATETIME", .datetime), ("DATETIMEV2", .datetime), ("DATETIMEV2(3)", .datetime),
-        ("DATETIME(6)", .datetime),
+        ("DATETIME", .datetime), ("DATETIMEV2", .datetime), ("DATETIMEV2(3)", .datetimeV2(scale: 3)),
+        ("DATETIME(6)", .datetimeV2(scale: 6)), ("DATETIME(0)", .datetime), ("LARGEINT", .largeint),
     ]
 
     static let all: [ParseCase] =
@@ -210,7 +210,10 @@ enum CreateTableCases {
         "CREATE TABLE t (a INT) PARTITION BY RANGE(a) (PARTITION p VALUES IN (1))",
         "CREATE TABLE t (a INT) PARTITION BY LIST(a) (PARTITION p VALUES LESS THAN (1))",
         "CREATE TABLE t (a INT) PARTITION BY LIST(a) (PARTITION p VALUES [(1), (2)))",
-        "CREATE TABLE t (a INT) PARTITION BY RANGE(a) (FROM (\"2000-01-01\") TO (\"2001-01-01\") INTERVAL 1 DAY)",
+        "CREATE TABLE t (a INT) PARTITION BY LIST(a) (FROM (\"2000-01-01\") TO (\"2001-01-01\") INTERVAL 1 DAY)",
+        "CREATE TABLE t (a INT) PARTITION BY RANGE(a) (FROM (1) TO (9))",
+        "CREATE TABLE t (a INT) PARTITION BY RANGE(a) (FROM (1) TO (9) INTERVAL DAY)",
+        "CREATE TABLE t (a INT) PARTITION BY RANGE(a) (PARTITION p VALUES LESS THAN (1) (\"replication_num\"))",
     ])
     func rejects(_ sql: String) {
         #expect(syntaxError(sql) != nil)

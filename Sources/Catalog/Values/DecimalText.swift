@@ -1,20 +1,25 @@
 import Essentials
 
-/// DECIMAL(p, s) as an unscaled 64-bit integer: precision is capped at 18 digits, which is
-/// enough for every amount in the demo and keeps arithmetic exact without a big-number type.
+/// DECIMAL(p, s) as an unscaled integer: up to 18 digits in an `Int64` (`Value.decimal`, the
+/// form every existing segment holds), 19 to 38 digits in an `Int128` (`Value.wideDecimal`).
+/// Both are exact: no value ever passes through floating point.
 public enum DecimalText {
-    public static let maxPrecision = 18
+    /// Doris's DECIMALV3 limit (DECIMAL128); wider needs Doris's decimal256 switch.
+    public static let maxPrecision = 38
+    /// The widest precision whose unscaled values always fit an `Int64`.
+    public static let narrowPrecision = 18
 
-    /// `"12.345"` at scale 2 → 1235 (half away from zero), or nil if not a decimal number.
-    static func unscaled<C: Collection>(_ text: C, scale: Int) -> Int64? where C.Element == UInt8 {
+    /// `"12.345"` at scale 2 → 1235 (half away from zero), or nil if not a decimal number or
+    /// beyond 128 bits.
+    static func unscaled<C: Collection>(_ text: C, scale: Int) -> Int128? where C.Element == UInt8 {
         var digits = text[...]
         var negative = false
         if let f = digits.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
             negative = f == UInt8(ascii: "-")
             digits = digits.dropFirst()
         }
-        var integer: Int64 = 0
-        var fraction: Int64 = 0
+        var integer: Int128 = 0
+        var fraction: Int128 = 0
         var fractionDigits = 0
         var roundUp = false
         var seenPoint = false
@@ -27,7 +32,7 @@ public enum DecimalText {
             }
             guard byte >= 48, byte <= 57 else { return nil }
             seenDigit = true
-            let d = Int64(byte - 48)
+            let d = Int128(byte - 48)
             if !seenPoint {
                 let (m, o1) = integer.multipliedReportingOverflow(by: 10)
                 let (a, o2) = m.addingReportingOverflow(d)
@@ -46,27 +51,37 @@ public enum DecimalText {
             fraction *= 10
             fractionDigits += 1
         }
-        var factor: Int64 = 1
-        for _ in 0..<scale {
-            let (f, o) = factor.multipliedReportingOverflow(by: 10)
-            if o { return nil }
-            factor = f
-        }
+        guard let factor = power(scale) else { return nil }
         let (scaled, o1) = integer.multipliedReportingOverflow(by: factor)
         let (sum, o2) = scaled.addingReportingOverflow(fraction + (roundUp ? 1 : 0))
         if o1 || o2 { return nil }
         return negative ? -sum : sum
     }
 
+    /// 10^n, or nil beyond `Int128` (n > 38).
+    static func power(_ n: Int) -> Int128? {
+        var r: Int128 = 1
+        for _ in 0..<max(0, n) {
+            let (m, o) = r.multipliedReportingOverflow(by: 10)
+            if o { return nil }
+            r = m
+        }
+        return r
+    }
+
     /// 10^precision, the exclusive bound on the unscaled magnitude.
-    static func limit(precision: Int) -> UInt64 {
-        var r: UInt64 = 1
-        for _ in 0..<min(precision, 19) { r = r &* 10 }
+    static func limit(precision: Int) -> UInt128 {
+        var r: UInt128 = 1
+        for _ in 0..<min(precision, maxPrecision) { r &*= 10 }
         return r
     }
 
     /// 1235 at scale 2 → `"12.35"`.
     public static func format(_ unscaled: Int64, scale: Int) -> String {
+        format(Int128(unscaled), scale: scale)
+    }
+
+    public static func format(_ unscaled: Int128, scale: Int) -> String {
         guard scale > 0 else { return String(unscaled) }
         let digits = String(unscaled.magnitude)
         let padded = digits.count <= scale
@@ -74,61 +89,17 @@ public enum DecimalText {
         let split = padded.index(padded.endIndex, offsetBy: -scale)
         return (unscaled < 0 ? "-" : "") + padded[..<split] + "." + padded[split...]
     }
-}
 
-/// Parses `yyyy-MM-dd` and `yyyy-MM-dd HH:mm:ss` (also `T` as separator, `yyyyMMdd`, and
-/// fractional seconds, which are dropped).
-enum DateText {
-    static func days<C: Collection>(_ text: C) -> Int32? where C.Element == UInt8 {
-        let parts = numbers(text)
-        guard parts.count == 3 || (parts.count >= 3 && parts[3...].allSatisfy { $0 == 0 }) else {
-            if parts.count == 1, text.count == 8, let v = parts.first {
-                return CivilTime.days(year: v / 10000, month: v / 100 % 100, day: v % 100)
-            }
-            return nil
-        }
-        return CivilTime.days(year: parts[0], month: parts[1], day: parts[2])
-    }
-
-    static func seconds<C: Collection>(_ text: C) -> Int64? where C.Element == UInt8 {
-        var parts = numbers(text)
-        if parts.count == 1, text.count == 8, let v = parts.first {
-            parts = [v / 10000, v / 100 % 100, v % 100]
-        }
-        guard parts.count == 3 || parts.count == 6 || parts.count == 7,
-            let days = CivilTime.days(year: parts[0], month: parts[1], day: parts[2])
-        else { return nil }
-        var clock = 0
-        if parts.count >= 6 {
-            guard (0..<24).contains(parts[3]), (0..<60).contains(parts[4]),
-                (0..<60).contains(parts[5])
-            else { return nil }
-            clock = parts[3] * 3600 + parts[4] * 60 + parts[5]
-        }
-        return Int64(days) * 86400 + Int64(clock)
-    }
-
-    /// Splits on `-`, `/`, ` `, `T`, `:` and `.`; nil-free: any other byte makes it fail.
-    private static func numbers<C: Collection>(_ text: C) -> [Int] where C.Element == UInt8 {
-        var result: [Int] = []
-        var current = 0
-        var digits = 0
-        for byte in text {
-            if byte >= 48, byte <= 57 {
-                guard digits < 9 else { return [] }
-                current = current * 10 + Int(byte - 48)
-                digits += 1
-            } else if [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: " "), UInt8(ascii: "T"),
-                UInt8(ascii: ":"), UInt8(ascii: ".")].contains(byte), digits > 0 {
-                result.append(current)
-                current = 0
-                digits = 0
-            } else {
-                return []
-            }
-        }
-        guard digits > 0 else { return [] }
-        result.append(current)
-        return result
+    /// Orders `a / 10^sa` against `b / 10^sb` exactly: whole parts first, then the fractions
+    /// brought to the larger scale (both stay below 10^38, inside `Int128`).
+    static func compare(_ a: Int128, scale sa: Int, _ b: Int128, scale sb: Int) -> Int {
+        if sa == sb { return a < b ? -1 : (a == b ? 0 : 1) }
+        let fa = power(sa) ?? 1, fb = power(sb) ?? 1
+        let (qa, ra) = a.quotientAndRemainder(dividingBy: fa)
+        let (qb, rb) = b.quotientAndRemainder(dividingBy: fb)
+        if qa != qb { return qa < qb ? -1 : 1 }
+        let scale = max(sa, sb)
+        let xa = ra * (power(scale - sa) ?? 1), xb = rb * (power(scale - sb) ?? 1)
+        return xa < xb ? -1 : (xa == xb ? 0 : 1)
     }
 }

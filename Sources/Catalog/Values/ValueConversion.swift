@@ -61,16 +61,31 @@ extension ColumnType {
         case .float, .double:
             guard let v = Double(String(decoding: text, as: UTF8.self)), v.isFinite else { throw fail(.invalid) }
             return .double(self == .float ? Double(Float(v)) : v)
+        case .largeint:
+            guard let v = Self.largeInteger(text) else {
+                if Self.isDigits(text) { throw fail(.outOfRange) }
+                throw fail(.invalid)
+            }
+            return .largeint(v)
         case .decimal(let precision, let scale):
-            guard let unscaled = DecimalText.unscaled(text, scale: scale) else { throw fail(.invalid) }
+            guard let unscaled = DecimalText.unscaled(text, scale: scale) else {
+                if Self.isNumber(text) { throw fail(.outOfRange) }
+                throw fail(.invalid)
+            }
             guard unscaled.magnitude < DecimalText.limit(precision: precision) else { throw fail(.outOfRange) }
-            return .decimal(unscaled: unscaled, scale: scale)
+            if precision <= DecimalText.narrowPrecision, let narrow = Int64(exactly: unscaled) {
+                return .decimal(unscaled: narrow, scale: scale)
+            }
+            return .wideDecimal(unscaled: unscaled, scale: scale)
         case .date:
             guard let days = DateText.days(text) else { throw fail(.invalid) }
             return .date(days: days)
         case .datetime:
             guard let seconds = DateText.seconds(text) else { throw fail(.invalid) }
             return .datetime(seconds: seconds)
+        case .datetimeV2(let scale):
+            guard let micros = DateText.micros(text, scale: scale) else { throw fail(.invalid) }
+            return .datetimeMicros(micros, scale: scale)
         case .char, .varchar, .string:
             return .string(String(decoding: raw, as: UTF8.self))
         }
@@ -81,6 +96,34 @@ extension ColumnType {
         while let f = s.first, f == 32 || f == 9 || f == 13 { s = s.dropFirst() }
         while let l = s.last, l == 32 || l == 9 || l == 13 { s = s.dropLast() }
         return s
+    }
+
+    /// A signed 128-bit integer; nil on any other byte or overflow.
+    private static func largeInteger(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int128? {
+        guard isDigits(bytes) else { return nil }
+        let negative = bytes.first == 45
+        var magnitude: UInt128 = 0
+        for b in bytes where b >= 48 && b <= 57 {
+            let (m, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(UInt128(b - 48))
+            if o1 || o2 { return nil }
+            magnitude = a
+        }
+        if negative { return magnitude == Int128.min.magnitude ? Int128.min : Int128(exactly: magnitude).map { -$0 } }
+        return Int128(exactly: magnitude)
+    }
+
+    /// A signed run of digits (too long to be read is out of range, not invalid).
+    private static func isDigits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let body = bytes.first == 45 || bytes.first == 43 ? bytes.dropFirst() : bytes
+        return !body.isEmpty && body.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// Digits with at most one point.
+    private static func isNumber(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let body = bytes.first == 45 || bytes.first == 43 ? bytes.dropFirst() : bytes
+        return body.contains { $0 >= 48 && $0 <= 57 }
+            && body.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 } && body.filter { $0 == 46 }.count <= 1
     }
 
     /// Decimal integer with optional sign; nil on any other byte or overflow.
@@ -134,6 +177,7 @@ extension ColumnType {
         case .smallint: "SMALLINT"
         case .int: "INT"
         case .bigint: "BIGINT"
+        case .largeint: "LARGEINT"
         case .boolean: "BOOLEAN"
         case .float: "FLOAT"
         case .double: "DOUBLE"
@@ -143,6 +187,7 @@ extension ColumnType {
         case .string: "TEXT"
         case .date: "DATE"
         case .datetime: "DATETIME"
+        case .datetimeV2(let scale): "DATETIME(\(scale))"
         }
     }
 }
@@ -161,6 +206,22 @@ extension Value {
         case .string(let v): return v
         case .date(let d): return CivilTime.formatDate(d)
         case .datetime(let s): return CivilTime.formatDateTime(s)
+        case .largeint(let v): return String(v)
+        case .wideDecimal(let unscaled, let scale): return DecimalText.format(unscaled, scale: scale)
+        case .datetimeMicros(let micros, let scale): return Self.formatMicros(micros, scale: scale)
         }
+    }
+}
+
+extension Value {
+    /// `yyyy-MM-dd HH:mm:ss.ffffff` cut to `scale` fraction digits (Doris prints exactly the
+    /// column's precision).
+    static func formatMicros(_ micros: Int64, scale: Int) -> String {
+        let (seconds, fraction) = micros.quotientAndRemainder(dividingBy: 1_000_000)
+        let whole = fraction < 0 ? seconds - 1 : seconds
+        let text = CivilTime.formatDateTime(whole)
+        guard scale > 0 else { return text }
+        let digits = CivilTime.pad(Int(fraction < 0 ? fraction + 1_000_000 : fraction), 6)
+        return text + "." + digits.prefix(scale)
     }
 }

@@ -69,6 +69,9 @@ public enum FrontendConfig {
             key: "fault_backends_down", defaultValue: "", kind: .string,
             range: nil, comment: "fault injection: comma-separated backend ids taken down"),
         ConfigKnob(
+            key: "max_bucket_num_per_partition", defaultValue: "768", kind: .int,
+            range: 0...Int64(Int32.max), comment: "most buckets CREATE TABLE or ADD PARTITION may ask for, 0 = no limit (Doris's default)"),
+        ConfigKnob(
             key: "load_max_rows_per_statement", defaultValue: "50000000", kind: .int,
             range: 1...Int64.max, comment: "largest INSERT or LOAD DATA accepted in one statement"),
         ConfigKnob(

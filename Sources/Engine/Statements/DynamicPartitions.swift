@@ -23,7 +23,7 @@ struct DynamicPartitions {
     func refresh(tableId: ObjectID) throws(SQLError) {
         let catalog = services.catalog
         guard let table = catalog.tables[tableId], table.property("dynamic_partition.enable")?.lowercased() == "true" else { return }
-        let settings = try Self.settings(of: table)
+        let settings = try Self.settings(of: table, maxBuckets: services.configInt("max_bucket_num_per_partition"))
         guard let type = table.partitionColumns.first.flatMap({ table.column(named: $0)?.type }) else { return }
         let existing = catalog.allPartitions(of: table.id)
         let today = Int32(Clock.nowSeconds() / 86400)
@@ -52,7 +52,7 @@ struct DynamicPartitions {
         services.logger.info("dynamic partitioning added \(missing.count) partitions to \(table.name)")
     }
 
-    static func settings(of table: TableRecord) throws(SQLError) -> Settings {
+    static func settings(of table: TableRecord, maxBuckets: Int) throws(SQLError) -> Settings {
         guard table.partitionKind == .range, table.partitionColumns.count == 1,
             let type = table.column(named: table.partitionColumns[0])?.type, type == .date || type == .datetime
         else {
@@ -73,7 +73,7 @@ struct DynamicPartitions {
         guard start <= 0 else { throw SQLError.general("Dynamic partition start must be less than 0") }
         let buckets = try table.property("dynamic_partition.buckets").map { text throws(SQLError) in
             guard let n = Int(text) else { throw SQLError.general("Invalid dynamic_partition.buckets: \(text)") }
-            return try TablePlanner.buckets(n)
+            return try TablePlanner.buckets(n, limit: maxBuckets)
         }
         return Settings(unit: unit, start: max(start, -500), end: end, prefix: table.property("dynamic_partition.prefix") ?? "p", buckets: buckets)
     }

@@ -29,26 +29,50 @@ struct PartitionBounds {
             return try checkedRange(
                 lower: try rangeBound(lo), upper: try rangeBound(hi), name: definition.name, existing: existing)
         case (.list, .inList(let tuples)):
-            var values: [[Value]] = []
-            for tuple in tuples {
-                guard tuple.count == types.count else {
-                    throw SQLError.general("Partition \(definition.name): each value needs \(types.count) column(s)")
-                }
-                var row: [Value] = []
-                for (literal, type) in zip(tuple, types) { row.append(try convert(literal, type)) }
-                for (name, bound) in existing {
-                    if case .list(let other) = bound, other.contains(row) {
-                        throw SQLError.general(
-                            "The partition key[\(row.map { $0.displayText ?? "NULL" }.joined(separator: ", "))] in partition item[\(definition.name)] is conflict with partition[\(name)]")
-                    }
-                }
-                values.append(row)
-            }
-            return .list(values: values)
+            return .list(values: try listValues(tuples, name: definition.name, existing: existing))
         default:
             throw SQLError.general(
                 "Partition \(definition.name): the values clause does not fit a \(table.partitionKind.rawValue) partitioned table")
         }
+    }
+
+    /// The tuples of a LIST partition: one value per partition column, none held by another
+    /// partition (Doris's texts; a tuple written twice in one partition counts once).
+    private func listValues(_ tuples: [[Literal]], name: String, existing: [(String, PartitionBound)]) throws(SQLError) -> [[Value]] {
+        var values: [[Value]] = []
+        for tuple in tuples {
+            guard tuple.count == types.count else {
+                throw SQLError.general("partition key desc list size[\(tuple.count)] is not equal to partition column size[\(types.count)]")
+            }
+            var row: [Value] = []
+            for (literal, type) in zip(tuple, types) { row.append(try convert(literal, type)) }
+            for case (_, .list(let other)) in existing where other.contains(row) {
+                throw SQLError.general(
+                    "Invalid list value format: The partition key[\(Self.keyText(row))] in partition item[\(Self.itemText(tuples))] is conflict with current partitionKeys[(\(other.map(Self.keyText).joined(separator: ",")))]")
+            }
+            if !values.contains(row) { values.append(row) }
+        }
+        return values
+    }
+
+    /// A key as Doris prints it in conflicts: `("1", "x")`.
+    static func keyText(_ key: [Value]) -> String {
+        "(" + key.map { "\"\($0.displayText ?? "NULL")\"" }.joined(separator: ", ") + ")"
+    }
+
+    /// The IN list as written: `('1','2')` for one column, `(('1','x'),('1','y'))` for several.
+    static func itemText(_ tuples: [[Literal]]) -> String {
+        func quoted(_ literal: Literal) -> String {
+            switch literal {
+            case .string(let s), .number(let s): "'\(s)'"
+            case .boolean(let b): b ? "'1'" : "'0'"
+            case .null: "NULL"
+            case .maxValue: "MAXVALUE"
+            }
+        }
+        return "(" + tuples.map { tuple in
+            tuple.count == 1 ? quoted(tuple[0]) : "(" + tuple.map(quoted).joined(separator: ",") + ")"
+        }.joined(separator: ",") + ")"
     }
 
     private func rangeBound(_ literals: [Literal]) throws(SQLError) -> [BoundValue] {

@@ -153,6 +153,7 @@ extension ColumnType {
         case .smallint: return .smallint
         case .int: return .int
         case .bigint: return .bigint
+        case .largeint: return .largeint
         case .boolean: return .boolean
         case .float: return .float
         case .double: return .double
@@ -161,7 +162,8 @@ extension ColumnType {
         case .varchar(let length): return .varchar(length: length)
         case .string: return .string
         case .date: return .date
-        case .datetime: return .datetime
+        // The wire type has no fraction width; the cells carry the digits.
+        case .datetime, .datetimeV2: return .datetime
         }
     }
 }

@@ -8,9 +8,10 @@ import Storage
 /// names and types, keys, partition columns and bounds, buckets and replication.
 struct TablePlanner {
     let catalog: CatalogState
+    /// The `max_bucket_num_per_partition` FE config (0: no limit).
+    let maxBuckets: Int
 
     static let defaultBuckets = 10
-    static let maxBuckets = 1024
 
     /// The table record (ids left to the caller) and its partitions' names and bounds.
     func plan(_ create: CreateTable, databaseId: ObjectID) throws(SQLError) -> (TableRecord, [(String, PartitionBound)]) {
@@ -25,9 +26,10 @@ struct TablePlanner {
         for name in distribution.columns where columns.first(where: { $0.name.caseInsensitiveEquals(name) }) == nil {
             throw SQLError.general("Distribution column[\(name)] does not exist in table \(create.name.name)")
         }
-        let buckets = try Self.buckets(distribution.buckets)
+        let buckets = try Self.buckets(distribution.buckets, limit: maxBuckets)
         let properties = create.properties.map { PropertyEntry(key: $0.key, value: $0.value) }
         let replication = try replicationNum(create.properties)
+        try checkPartitionReplication(create.partitioning, table: replication)
         var table = TableRecord(
             id: 0, databaseId: databaseId, name: create.name.name, columns: columns, keysKind: keysKind,
             partitionKind: .unpartitioned, partitionColumns: [],
@@ -40,18 +42,18 @@ struct TablePlanner {
         switch create.partitioning {
         case nil:
             partitions = [(table.name, .all)]
-        case .range(let names, let definitions):
+        case .range(let names, let items):
             table.partitionKind = .range
             table.partitionColumns = try partitionColumns(names, in: table, allowed: Self.isRangeType)
-            for definition in definitions {
+            for definition in try BatchPartitions(table: table).expand(items) {
                 let bound = try PartitionBounds(table: table).bound(
                     for: definition, existing: partitions.map { ($0.0, $0.1) })
                 partitions.append((definition.name, bound))
             }
-        case .list(let names, let definitions):
+        case .list(let names, let items):
             table.partitionKind = .list
             table.partitionColumns = try partitionColumns(names, in: table, allowed: Self.isListType)
-            for definition in definitions {
+            for definition in try BatchPartitions(table: table).expand(items) {
                 let bound = try PartitionBounds(table: table).bound(
                     for: definition, existing: partitions.map { ($0.0, $0.1) })
                 partitions.append((definition.name, bound))
@@ -110,12 +112,26 @@ struct TablePlanner {
         return keys
     }
 
+    /// Doris's type checks and texts (DECIMAL128 and DATETIMEV2 limits).
     static func checkType(_ type: ColumnType, column: String) throws(SQLError) {
         switch type {
         case .decimal(let p, let s):
-            guard (1...DecimalText.maxPrecision).contains(p), (0...p).contains(s) else {
-                throw SQLError.general(
-                    "Column '\(column)': DECIMAL(\(p), \(s)) is not supported; precision must be 1 to \(DecimalText.maxPrecision) and scale 0 to precision")
+            if (DecimalText.maxPrecision + 1)...76 ~= p {
+                // Doris accepts these only with its decimal256 switch, which SnapDeck lacks.
+                throw SQLError.general("Column of type Decimal256 with precision \(p) in not supported.")
+            }
+            guard (1...DecimalText.maxPrecision).contains(p) else {
+                throw SQLError.general("Precision of decimal128 must between 1 and 38. Precision was set to: \(p).")
+            }
+            guard s >= 0 else {
+                throw SQLError.general("Scale of decimal must not be less than 0. Scale was set to: \(s).")
+            }
+            guard s <= p else {
+                throw SQLError.general("Scale of decimal must be smaller than precision. Scale is \(s) and precision is \(p)")
+            }
+        case .datetimeV2(let scale):
+            guard (0...6).contains(scale) else {
+                throw SQLError.general("Scale of Datetime/Time must between 0 and 6. Scale was set to: \(scale).")
             }
         case .char(let n):
             guard (1...255).contains(n) else { throw SQLError.general("Column '\(column)': CHAR length must be 1 to 255") }
@@ -127,28 +143,41 @@ struct TablePlanner {
         }
     }
 
-    static func buckets(_ requested: Int?) throws(SQLError) -> Int {
+    /// A written bucket count checked against `limit` (`max_bucket_num_per_partition`; 0 turns
+    /// the check off, and BUCKETS AUTO is never limited, as in Doris).
+    static func buckets(_ requested: Int?, limit: Int) throws(SQLError) -> Int {
         guard let n = requested else { return defaultBuckets }
         guard n > 0 else { throw SQLError.general("Number of hash distribution should be greater than zero.") }
-        guard n <= maxBuckets else { throw SQLError.general("Number of buckets \(n) is above the limit of \(maxBuckets)") }
+        guard limit <= 0 || n <= limit else {
+            throw SQLError.general(
+                "Number of buckets (\(n)) exceeds the maximum allowed value (\(limit)). You can change the limit by setting FE config max_bucket_num_per_partition.")
+        }
         return n
     }
 
     /// `replication_num` or `replication_allocation` ("tag.location.default: 3").
     func replicationNum(_ properties: [Property]) throws(SQLError) -> Int {
-        var value: String?
-        for p in properties {
-            if p.key == "replication_num" { value = p.value }
-            if p.key == "replication_allocation" {
-                value = p.value.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) }
-            }
-        }
         // Doris defaults to 3; a smaller cluster gets one replica per backend instead of an error.
-        guard let text = value else { return try requireBackends(min(3, max(1, catalog.backends.count))) }
-        guard let n = Int(text), n > 0 else {
-            throw SQLError.general("Invalid replication number: \(text)")
+        guard let n = try ReplicationProperty.count(in: properties.map { ($0.key, $0.value) }) else {
+            return try requireBackends(min(3, max(1, catalog.backends.count)))
         }
         return try requireBackends(n)
+    }
+
+    /// Partition properties may name a replica count, but SnapDeck keeps one count a table.
+    private func checkPartitionReplication(_ scheme: PartitionScheme?, table: Int) throws(SQLError) {
+        let items: [PartitionDefinition]
+        switch scheme {
+        case nil: return
+        case .range(_, let list), .list(_, let list): items = list
+        }
+        for item in items {
+            let properties = item.properties.map { ($0.key, $0.value) }
+            if let n = try ReplicationProperty.count(in: properties), n != table {
+                throw SQLError.general(
+                    "Partition \(item.name): a replica count (\(n)) other than the table's (\(table)) is not supported; SnapDeck keeps one replica count per table")
+            }
+        }
     }
 
     private var aliveBackends: Int { catalog.backends.values.filter(\.alive).count }
@@ -179,7 +208,7 @@ struct TablePlanner {
 
     static func isRangeType(_ type: ColumnType) -> Bool {
         switch type {
-        case .tinyint, .smallint, .int, .bigint, .date, .datetime: true
+        case .tinyint, .smallint, .int, .bigint, .largeint, .date, .datetime, .datetimeV2: true
         default: false
         }
     }

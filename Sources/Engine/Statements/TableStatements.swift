@@ -17,7 +17,7 @@ struct TableStatements: StatementFamily {
             if create.ifNotExists { return ResultSet() }
             throw SQLError.tableExists(create.name.name)
         }
-        let (planned, partitions) = try TablePlanner(catalog: c.catalog).plan(create, databaseId: database.id)
+        let (planned, partitions) = try TablePlanner(catalog: c.catalog, maxBuckets: services.configInt("max_bucket_num_per_partition")).plan(create, databaseId: database.id)
         let table = try write { tx in
             var table = planned
             table.id = try tx.nextId()
@@ -109,7 +109,11 @@ struct TableStatements: StatementFamily {
             let existing = c.catalog.allPartitions(of: table.id)
             if definition.ifNotExists, existing.contains(where: { $0.name == definition.name }) { return ResultSet() }
             let bound = try PartitionBounds(table: table).bound(for: definition, existing: existing.map { ($0.name, $0.bound) })
-            let buckets = try distribution.map { d throws(SQLError) in try TablePlanner.buckets(d.buckets) } ?? table.defaultBuckets
+            if let n = try ReplicationProperty.count(in: definition.properties.map { ($0.key, $0.value) }), n != table.replicationNum {
+                throw SQLError.general(
+                    "Partition \(definition.name): a replica count (\(n)) other than the table's (\(table.replicationNum)) is not supported; SnapDeck keeps one replica count per table")
+            }
+            let buckets = try distribution.map { d throws(SQLError) in try TablePlanner.buckets(d.buckets, limit: services.configInt("max_bucket_num_per_partition")) } ?? table.defaultBuckets
             _ = try write { tx in try addPartition(name: definition.name, bound: bound, buckets: buckets, to: table, tx) }
         case .dropPartition(let partitionName, let ifExists):
             guard let partition = c.catalog.partitions(of: table.id).first(where: { $0.name == partitionName }) else {

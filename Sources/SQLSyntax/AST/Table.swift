@@ -45,13 +45,16 @@ public struct ColumnDefinition: Sendable, Equatable {
     }
 }
 
-/// The column types SnapDeck stores (SPEC §3.3).
+/// The column types SnapDeck stores (SPEC §3.3). `datetime` is DATETIME(0); a DATETIME with
+/// fractional seconds is `datetimeV2(scale:)` (Doris's DATETIMEV2(scale), scale 1 to 6).
 public enum ColumnType: Sendable, Equatable, Hashable, Codable {
     case tinyint, smallint, int, bigint, boolean, float, double
     case decimal(precision: Int, scale: Int)
     case char(Int)
     case varchar(Int)
     case string, date, datetime
+    case largeint
+    case datetimeV2(scale: Int)
 }
 
 /// `DUPLICATE KEY(...)`, `UNIQUE KEY(...)` or `AGGREGATE KEY(...)`.
@@ -74,14 +77,35 @@ public enum PartitionScheme: Sendable, Equatable {
 }
 
 /// One partition as declared in `CREATE TABLE` or `ALTER TABLE ... ADD PARTITION`.
+/// A batch (`FROM ... TO ... INTERVAL ...`) has no name of its own (`name` is empty): the
+/// engine expands it into named partitions.
 public struct PartitionDefinition: Sendable, Equatable {
     public var name: String
     public var ifNotExists: Bool
     public var values: PartitionValues
-    public init(name: String, ifNotExists: Bool = false, values: PartitionValues) {
+    /// `PARTITION p VALUES ... ("replication_num" = "1")`.
+    public var properties: [Property]
+    public init(name: String, ifNotExists: Bool = false, values: PartitionValues, properties: [Property] = []) {
         self.name = name
         self.ifNotExists = ifNotExists
         self.values = values
+        self.properties = properties
+    }
+}
+
+/// `FROM ("2026-01-01") TO ("2026-02-01") INTERVAL 1 DAY`, or `FROM (1) TO (100) INTERVAL 10`
+/// (no unit) on an integer column: many range partitions at once (Doris's multi partition).
+public struct BatchRange: Sendable, Equatable {
+    public var from: [Literal]
+    public var to: [Literal]
+    public var interval: Int64
+    /// The unit as written (`DAY`, `WEEK`, ...), nil for a number interval.
+    public var unit: String?
+    public init(from: [Literal], to: [Literal], interval: Int64, unit: String?) {
+        self.from = from
+        self.to = to
+        self.interval = interval
+        self.unit = unit
     }
 }
 
@@ -93,6 +117,8 @@ public enum PartitionValues: Sendable, Equatable {
     case fixedRange(lower: [Literal], upper: [Literal])
     /// `VALUES IN ("a", "b")` (one column: each tuple has one literal) or `IN (("a","x"), ...)`.
     case inList([[Literal]])
+    /// `FROM (...) TO (...) INTERVAL n [unit]`.
+    case batch(BatchRange)
 }
 
 /// `DISTRIBUTED BY HASH(cols) BUCKETS n|AUTO` (`buckets == nil` means AUTO or not written),

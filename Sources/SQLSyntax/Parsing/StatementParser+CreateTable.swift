@@ -60,6 +60,7 @@ extension StatementParser {
         case "SMALLINT": return try integerType(.smallint)
         case "INT", "INTEGER": return try integerType(.int)
         case "BIGINT": return try integerType(.bigint)
+        case "LARGEINT": return try integerType(.largeint)
         case "BOOLEAN", "BOOL": return simpleType(.boolean)
         case "FLOAT": return simpleType(.float)
         case "DOUBLE": return simpleType(.double)
@@ -67,8 +68,9 @@ extension StatementParser {
         case "DATE", "DATEV2": return simpleType(.date)
         case "DATETIME", "DATETIMEV2":
             advance()
-            _ = try optionalLength()
-            return .datetime
+            // DATETIME(0) stores whole seconds, exactly like DATETIME.
+            guard let scale = try optionalLength(), scale != 0 else { return .datetime }
+            return .datetimeV2(scale: scale)
         case "CHAR":
             advance()
             return .char(try optionalLength() ?? 1)

@@ -17,7 +17,8 @@ extension StatementParser {
         var partitions: [PartitionDefinition] = []
         if !acceptSymbol(")") {
             partitions = try commaSeparated { parser throws(SyntaxError) in
-                try parser.partitionDefinition(style)
+                if style == .range, parser.at("FROM") { return try parser.batchRange() }
+                return try parser.partitionDefinition(style)
             }
             try expectSymbol(")")
         }
@@ -35,7 +36,27 @@ extension StatementParser {
         let name = try identifier()
         try expect("VALUES")
         let values = try partitionValues(style)
-        return PartitionDefinition(name: name, ifNotExists: ifNotExists, values: values)
+        let properties = current.isSymbol("(") ? try propertyList() : []
+        return PartitionDefinition(name: name, ifNotExists: ifNotExists, values: values, properties: properties)
+    }
+
+    /// `FROM (v) TO (v) INTERVAL [-]n [unit]`; the unit is any word (the engine names the ones
+    /// it refuses, as Doris does).
+    private mutating func batchRange() throws(SyntaxError) -> PartitionDefinition {
+        try expect("FROM")
+        let from = try partitionTuple()
+        try expect("TO")
+        let to = try partitionTuple()
+        try expect("INTERVAL")
+        let negative = acceptSymbol("-")
+        let magnitude = try integer()
+        var unit: String?
+        if case .word(let word) = current.kind {
+            unit = word
+            advance()
+        }
+        let batch = BatchRange(from: from, to: to, interval: Int64(negative ? -magnitude : magnitude), unit: unit)
+        return PartitionDefinition(name: "", values: .batch(batch))
     }
 
     private mutating func partitionValues(_ style: PartitionStyle) throws(SyntaxError)

@@ -6,6 +6,12 @@ import SQLSyntax
 /// payload: zigzag varints for integers, dates, datetimes and decimals, 8 little-endian bytes
 /// for doubles, a varint length and UTF-8 bytes for strings.
 ///
+/// 128-bit values (LARGEINT, DECIMAL wider than 18 digits) are the same zigzag varints, just
+/// up to 19 bytes long: a value that fits 64 bits has the very bytes it always had, so a wide
+/// DECIMAL column keeps the `decimal` code. LARGEINT (code 8) and DATETIME(p) with p > 0
+/// (code 9, microseconds) are new codes; files written before them never hold those codes,
+/// so every older segment still reads unchanged.
+///
 /// Encoding is deterministic, so equal rows are equal bytes wherever they are stored; CHECKSUM
 /// TABLE relies on it.
 public enum SegmentFormat {
@@ -15,7 +21,7 @@ public enum SegmentFormat {
 
     /// One byte naming how a column is encoded.
     enum Encoding: UInt8 {
-        case integer = 1, boolean, double, decimal, string, date, datetime
+        case integer = 1, boolean, double, decimal, string, date, datetime, largeint, datetimeMicros
 
         init(_ type: ColumnType) {
             switch type {
@@ -26,6 +32,8 @@ public enum SegmentFormat {
             case .char, .varchar, .string: self = .string
             case .date: self = .date
             case .datetime: self = .datetime
+            case .largeint: self = .largeint
+            case .datetimeV2: self = .datetimeMicros
             }
         }
     }
@@ -102,7 +110,31 @@ public enum RowEncoding {
         case .datetime(let s):
             bytes.append(1)
             appendVarint(zigzag(s), to: &bytes)
+        case .largeint(let v):
+            bytes.append(1)
+            appendVarint(zigzag(v), to: &bytes)
+        case .wideDecimal(let v, _):
+            bytes.append(1)
+            appendVarint(zigzag(v), to: &bytes)
+        case .datetimeMicros(let v, _):
+            bytes.append(1)
+            appendVarint(zigzag(v), to: &bytes)
         }
+    }
+
+    @inline(__always)
+    static func zigzag(_ v: Int128) -> UInt128 { UInt128(bitPattern: (v << 1) ^ (v >> 127)) }
+
+    @inline(__always)
+    static func unzigzag(_ v: UInt128) -> Int128 { Int128(bitPattern: v >> 1) ^ -Int128(bitPattern: v & 1) }
+
+    static func appendVarint(_ value: UInt128, to bytes: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
     }
 
     @inline(__always)

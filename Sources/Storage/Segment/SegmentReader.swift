@@ -7,6 +7,8 @@ public struct SegmentReader {
     private let bytes: [UInt8]
     private let encodings: [SegmentFormat.Encoding]
     private let scales: [Int]
+    /// Per column: DECIMAL wider than 18 digits, read as 128-bit values.
+    private let wide: [Bool]
     public let rowCount: UInt64
     private var position: Int
 
@@ -34,7 +36,13 @@ public struct SegmentReader {
             encodings.append(expected)
         }
         self.encodings = encodings
-        scales = types.map { if case .decimal(_, let s) = $0 { s } else { 0 } }
+        scales = types.map { type in
+            switch type {
+            case .decimal(_, let s), .datetimeV2(let s): s
+            default: 0
+            }
+        }
+        wide = types.map { if case .decimal(let p, _) = $0 { p > DecimalText.narrowPrecision } else { false } }
         rowCount = rows
         position = header
     }
@@ -45,7 +53,7 @@ public struct SegmentReader {
         let start = position
         row.removeAll(keepingCapacity: true)
         for (i, encoding) in encodings.enumerated() {
-            row.append(try value(encoding, scale: scales[i]))
+            row.append(try value(encoding, scale: scales[i], wide: wide[i]))
         }
         return start..<position
     }
@@ -57,7 +65,8 @@ public struct SegmentReader {
         for encoding in encodings {
             guard try byte() != 0 else { continue }
             switch encoding {
-            case .integer, .decimal, .date, .datetime: _ = try varint()
+            case .integer, .date, .datetime, .datetimeMicros: _ = try varint()
+            case .decimal, .largeint: _ = try wideVarint()
             case .boolean: _ = try byte()
             case .double:
                 guard position + 8 <= bytes.count else { throw SegmentCorruption(reason: "truncated") }
@@ -92,7 +101,19 @@ public struct SegmentReader {
         }
     }
 
-    private mutating func value(_ encoding: SegmentFormat.Encoding, scale: Int) throws(SegmentCorruption) -> Value {
+    private mutating func wideVarint() throws(SegmentCorruption) -> UInt128 {
+        var result: UInt128 = 0
+        var shift: UInt128 = 0
+        while true {
+            let b = try byte()
+            result |= UInt128(b & 0x7f) << shift
+            if b < 0x80 { return result }
+            shift += 7
+            if shift > 127 { throw SegmentCorruption(reason: "bad varint") }
+        }
+    }
+
+    private mutating func value(_ encoding: SegmentFormat.Encoding, scale: Int, wide: Bool) throws(SegmentCorruption) -> Value {
         guard try byte() != 0 else { return .null }
         switch encoding {
         case .integer: return .int(RowEncoding.unzigzag(try varint()))
@@ -103,7 +124,13 @@ public struct SegmentReader {
             for i in 0..<8 { bits |= UInt64(bytes[position + i]) << (8 * UInt64(i)) }
             position += 8
             return .double(Double(bitPattern: bits))
-        case .decimal: return .decimal(unscaled: RowEncoding.unzigzag(try varint()), scale: scale)
+        case .decimal:
+            let v = RowEncoding.unzigzag(try wideVarint())
+            if wide { return .wideDecimal(unscaled: v, scale: scale) }
+            guard let narrow = Int64(exactly: v) else { throw SegmentCorruption(reason: "bad decimal") }
+            return .decimal(unscaled: narrow, scale: scale)
+        case .largeint: return .largeint(RowEncoding.unzigzag(try wideVarint()))
+        case .datetimeMicros: return .datetimeMicros(RowEncoding.unzigzag(try varint()), scale: scale)
         case .string:
             let length = try varint()
             guard length <= UInt64(bytes.count - position) else {
