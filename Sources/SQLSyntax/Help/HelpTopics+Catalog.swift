@@ -52,22 +52,31 @@ extension HelpTopics {
                 [COMMENT 'text']
                 [PARTITION BY RANGE (col_name, ...) (
                      PARTITION p VALUES LESS THAN ("value", ...) | MAXVALUE,
-                     PARTITION p VALUES [("lower", ...), ("upper", ...)), ...)
+                     PARTITION p VALUES [("lower", ...), ("upper", ...)) [("key" = "value", ...)],
+                     FROM ("start") TO ("end") INTERVAL n {HOUR | DAY | WEEK | MONTH | YEAR},
+                     FROM (start) TO (end) INTERVAL n, ...)
                  | PARTITION BY LIST (col_name, ...) (
                      PARTITION p VALUES IN ("value", ... | ("value", ...), ...), ...)]
                 [DISTRIBUTED BY {HASH (col_name, ...) | RANDOM} [BUCKETS {n | AUTO}]]
                 [PROPERTIES ("key" = "value", ...)]
 
-                col_type: TINYINT | SMALLINT | INT | BIGINT | BOOLEAN | FLOAT | DOUBLE
-                        | DECIMAL[(p[, s])] | CHAR[(n)] | VARCHAR[(n)] | STRING | DATE | DATETIME
+                col_type: TINYINT | SMALLINT | INT | BIGINT | LARGEINT | BOOLEAN | FLOAT | DOUBLE
+                        | DECIMAL[(p[, s])] | DECIMALV3[(p[, s])] | CHAR[(n)] | VARCHAR[(n)]
+                        | STRING | DATE | DATEV2 | DATETIME[(p)] | DATETIMEV2[(p)]
                 """,
             summary: """
                 Creates a table. Columns are nullable unless NOT NULL is given. Each partition \
                 holds the rows whose partition columns fall in its range or list, and is split \
                 into buckets (tablets) by a hash of the distribution columns; a table without \
-                PARTITION BY has a single partition named like the table. Properties such as \
-                "replication_num" tune storage; "dynamic_partition.enable" is what RESTORE \
-                switches off.
+                PARTITION BY has a single partition named like the table. FROM ... TO ... \
+                INTERVAL creates many range partitions at once, named as Doris names them \
+                (p_20260102 by DAY, p_2026_01 by WEEK, p_202601 by MONTH, p_2026 by YEAR, \
+                p_1_11 by number; at most 4096). DECIMAL takes up to 38 digits, LARGEINT is a \
+                128-bit integer and DATETIME(p) keeps p (0 to 6) digits of seconds. Properties \
+                such as "replication_num" or "replication_allocation" = \
+                "tag.location.default: n" tune storage; BUCKETS is limited by the FE config \
+                max_bucket_num_per_partition (768); "dynamic_partition.enable" is what \
+                RESTORE switches off.
                 """,
             example: """
                 CREATE TABLE example_db.sales (
