@@ -16,10 +16,22 @@ public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
         + "MySQL server version for the right syntax to use near '"
     private static let lineMarker = "' at line "
 
+    /// Set for well-formed SQL that SnapDeck does not run (a JOIN, a subquery): MySQL reports
+    /// those as "not supported yet" rather than as a parse error.
+    public var isUnsupported = false
+
     public init(near: String, line: Int) {
         self.near = near
         self.line = line
         self.message = Self.messageStart + near + Self.lineMarker + String(line)
+    }
+
+    /// A construct outside what SnapDeck's SELECT is for, named in the message.
+    public init(unsupported construct: String, line: Int) {
+        near = ""
+        self.line = line
+        message = "SnapDeck's SELECT reads a single table, with aggregates, to verify data; \(construct) is not supported"
+        isUnsupported = true
     }
 
     /// Where `message`, if it is a syntax error's message, quotes the statement: Unicode-scalar

@@ -12,7 +12,8 @@ import Testing
         let lineCount = input.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         #expect(error.near.count <= 80, "\(input.debugDescription)")
         #expect((1...lineCount).contains(error.line), "\(input.debugDescription)")
-        #expect(error.message.hasSuffix("near '\(error.near)' at line \(error.line)"))
+        // A construct SnapDeck refuses by name (a JOIN) quotes nothing.
+        #expect(error.isUnsupported || error.message.hasSuffix("near '\(error.near)' at line \(error.line)"))
     }
 
     @Test func mutatedCorpusNeverTraps() {

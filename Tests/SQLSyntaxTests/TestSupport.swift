@@ -34,7 +34,7 @@ func syntaxError(_ sql: String) -> SyntaxError? {
 enum ValidCorpus {
     static var statements: [String] {
         DatabaseCases.all.map(\.sql) + CreateTableCases.all.map(\.sql)
-            + AlterTableCases.all.map(\.sql) + QueryCases.all.map(\.sql)
+            + AlterTableCases.all.map(\.sql) + QueryCases.all.map(\.sql) + SelectExpressionCases.all.map(\.sql)
             + AccountCases.all.map(\.sql) + SessionCases.all.map(\.sql) + ClientCorpus.statements + BackupCases.all.map(\.sql)
             + JobCases.all.map(\.sql) + DorisReferenceCorpus.statements
     }

@@ -113,7 +113,8 @@ public final class Cluster: @unchecked Sendable {
             do {
                 statement = try Parser.parse(sql)
             } catch {
-                throw SQLError.syntax(error.message)
+                // 1235 is MySQL's ER_NOT_SUPPORTED_YET.
+                throw error.isUnsupported ? SQLError(code: 1235, sqlState: "42000", error.message) : SQLError.syntax(error.message)
             }
             return try execute(statement, session: &session)
         } catch {

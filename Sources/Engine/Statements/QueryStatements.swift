@@ -11,56 +11,31 @@ struct QueryStatements: StatementFamily {
         try c.require(.select, on: database.name)
         let partitions = try chosenPartitions(select.partitions, of: table, c.catalog)
         let filter = try RowFilter(select.filter, table: table)
-        let offset = select.offset ?? 0
-        // `sql_select_limit` caps every SELECT, as in MySQL.
-        let limit = min(select.limit ?? Int.max, c.session.sqlSelectLimit)
-        if select.items == [.countStar] {
-            let total = [[String(try count(partitions, table, filter, c.catalog))]]
-            return ResultSet(columns: ["count(*)"], types: [.bigint], rows: Array(total.dropFirst(offset).prefix(limit)))
+        let binder = ExpressionBinder(columns: table.columns) { expression throws(SQLError) in
+            try ValueSelectStatements(services: services).sessionValue(expression, c)
         }
-        if select.items.contains(.countStar) {
-            throw SQLError.general("COUNT(*) together with columns needs GROUP BY, which is not supported")
-        }
-        var projection: [Int] = []
-        var names: [String] = []
+        var items: [SelectRequest.Item] = []
         for item in select.items {
             switch item {
             case .star:
-                projection += table.columns.indices
-                names += table.columns.map(\.name)
-            case .column(let name):
-                guard let i = table.columnIndex(named: name) else { throw SQLError.unknownColumn(name) }
-                projection.append(i)
-                names.append(table.columns[i].name)
-            case .countStar:
-                break
+                items += table.columns.map { SelectRequest.Item(expression: .column($0.name), name: $0.name) }
+            case .expression(let expression, let alias):
+                items.append(SelectRequest.Item(expression: expression, name: alias ?? binder.name(of: expression), alias: alias))
             }
         }
-        var order: [(Int, Bool)] = []
-        for key in select.orderBy {
-            guard let i = table.columnIndex(named: key.column) else { throw SQLError.unknownColumn(key.column, in: "order clause") }
-            order.append((i, key.descending))
-        }
-        // Without ORDER BY the scan can stop as soon as LIMIT is reached.
-        let stopAfter = order.isEmpty && limit < Int.max ? limit + min(offset, Int.max - limit) : nil
-        var matched: [[Value]] = []
-        try scan(partitions, table, c.catalog) { row in
-            if filter.matches(row) { matched.append(row) }
-            return stopAfter.map { matched.count < $0 } ?? true
-        }
-        if !order.isEmpty {
-            matched.sort { a, b in
-                for (i, descending) in order {
-                    let c = Value.compare(a[i], b[i])
-                    if c != 0 { return descending ? c > 0 : c < 0 }
+        let request = SelectRequest(
+            items: items, distinct: select.distinct, groupBy: select.groupBy, having: select.having, orderBy: select.orderBy,
+            // `sql_select_limit` caps every SELECT, as in MySQL.
+            limit: min(select.limit ?? Int.max, c.session.sqlSelectLimit), offset: select.offset ?? 0)
+        let plan = try SelectPlan(request, binder: binder)
+        let catalog = c.catalog
+        return try plan.run(
+            { visit throws(SQLError) in
+                try scan(partitions, table, catalog) { row throws(SQLError) in
+                    filter.matches(row) ? try visit(row) : true
                 }
-                return false
-            }
-        }
-        let start = min(offset, matched.count)
-        let end = start + min(limit, matched.count - start)
-        let rows = matched[start..<end].map { row in projection.map { row[$0].displayText } }
-        return ResultSet(columns: names, types: projection.map { table.columns[$0].type.resultType }, rows: rows)
+            },
+            knownRowCount: filter.isEmpty ? { () throws(SQLError) in rowCount(partitions, catalog) } : nil)
     }
 
     /// MySQL's CHECKSUM TABLE: the wrapping sum of a 64-bit hash of every row's canonical
@@ -100,22 +75,17 @@ struct QueryStatements: StatementFamily {
         return chosen
     }
 
-    private func count(_ partitions: [PartitionRecord], _ table: TableRecord, _ filter: RowFilter, _ catalog: CatalogState) throws(SQLError) -> Int64 {
-        if filter.isEmpty {
-            return partitions.reduce(0) { total, p in
-                total + catalog.tablets(of: p.id).reduce(0) { $0 + catalog.rowsets(of: $1.id).reduce(0) { $0 + $1.rowCount } }
-            }
+    /// The rows of the partitions, from the rowsets' counts.
+    private func rowCount(_ partitions: [PartitionRecord], _ catalog: CatalogState) -> Int64 {
+        partitions.reduce(0) { total, p in
+            total + catalog.tablets(of: p.id).reduce(0) { $0 + catalog.rowsets(of: $1.id).reduce(0) { $0 + $1.rowCount } }
         }
-        var n: Int64 = 0
-        try scan(partitions, table, catalog) { row in
-            if filter.matches(row) { n += 1 }
-            return true
-        }
-        return n
     }
 
     /// Calls `visit` with each row of the partitions until it returns false.
-    private func scan(_ partitions: [PartitionRecord], _ table: TableRecord, _ catalog: CatalogState, _ visit: ([Value]) -> Bool) throws(SQLError) {
+    private func scan(
+        _ partitions: [PartitionRecord], _ table: TableRecord, _ catalog: CatalogState, _ visit: ([Value]) throws(SQLError) -> Bool
+    ) throws(SQLError) {
         let types = table.columns.map(\.type)
         let reader = TabletReader(layout: layout)
         var row: [Value] = []
@@ -125,7 +95,7 @@ struct QueryStatements: StatementFamily {
             for tablet in catalog.tablets(of: partition.id) where going {
                 try scanErrors {
                     try reader.forEachSegment(tablet: tablet.id, catalog: catalog, types: types) { segment in
-                        while going, try segment.next(into: &row) != nil { going = visit(row) }
+                        while going, try segment.next(into: &row) != nil { going = try visit(row) }
                     }
                 }
             }
@@ -135,6 +105,8 @@ struct QueryStatements: StatementFamily {
     private func scanErrors(_ body: () throws -> Void) throws(SQLError) {
         do {
             try body()
+        } catch let error as SQLError {
+            throw error
         } catch let error as TabletReader.Unreadable {
             logger.error("\(error)")
             throw SQLError.general(error.description)

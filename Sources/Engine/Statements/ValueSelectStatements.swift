@@ -1,32 +1,27 @@
 import Catalog
 import SQLSyntax
 
-/// SELECT without a table: one row of literals, system variables and session functions, typed
-/// as MySQL types them (`SELECT 1` is BIGINT, `@@version_comment` text).
+/// SELECT without a table: one row of literals, arithmetic, system variables and session
+/// functions, typed as MySQL types them (`SELECT 1` is BIGINT, `@@version_comment` text).
 struct ValueSelectStatements: StatementFamily {
     let services: ClusterServices
 
     private static let functions = "DATABASE(), SCHEMA(), USER(), CURRENT_USER(), VERSION() and CONNECTION_ID()"
 
     func select(_ query: ValueSelect, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
-        var types: [ResultColumnType] = []
-        var cells: [String?] = []
-        for item in query.items {
-            let (type, cell) = try evaluate(item.expression, c)
-            types.append(type)
-            cells.append(cell)
-        }
-        // Every expression is checked (an unknown variable fails even under LIMIT 0); the one
-        // row survives LIMIT n > 0 without an OFFSET, and `sql_select_limit` caps it as well.
-        let limit = min(query.limit ?? Int.max, c.session.sqlSelectLimit)
-        let rows = limit > 0 && (query.offset ?? 0) == 0 ? [cells] : []
-        return ResultSet(columns: query.items.map(\.name), types: types, rows: rows)
+        let binder = ExpressionBinder(columns: []) { expression throws(SQLError) in try sessionValue(expression, c) }
+        let request = SelectRequest(
+            items: query.items.map { SelectRequest.Item(expression: $0.expression, name: $0.name) },
+            // `sql_select_limit` caps it as well.
+            limit: min(query.limit ?? Int.max, c.session.sqlSelectLimit), offset: query.offset ?? 0)
+        // Every expression is bound first, so an unknown variable fails even under LIMIT 0.
+        let plan = try SelectPlan(request, binder: binder)
+        return try plan.run { visit throws(SQLError) in _ = try visit([]) }
     }
 
-    private func evaluate(_ expression: SelectExpression, _ c: ExecutionContext) throws(SQLError) -> (ResultColumnType, String?) {
+    /// The type and cell of an `@@variable` or an argument-less function.
+    func sessionValue(_ expression: SelectExpression, _ c: ExecutionContext) throws(SQLError) -> (ResultColumnType, String?) {
         switch expression {
-        case .literal(let literal):
-            return Self.cell(of: literal)
         case .variable(let name, let scope):
             let variable = try SystemVariables.require(name)
             let stored = services.globalVariables.value(of: variable, scope: scope, in: c.session)
@@ -42,8 +37,10 @@ struct ValueSelectStatements: StatementFamily {
             case "CONNECTION_ID": return (.bigint, String(c.session.connectionId))
             default:
                 throw SQLError.general(
-                    "Function '\(name)' is not supported: a SELECT without a table takes literals, @@variables, \(Self.functions)")
+                    "Function '\(name)' is not supported: SnapDeck's SELECT takes literals, columns, arithmetic, @@variables, COUNT, SUM, MIN, MAX, AVG, \(Self.functions)")
             }
+        default:
+            preconditionFailure("only variables and functions are session values")
         }
     }
 

@@ -32,42 +32,57 @@ public struct LoadData: Sendable, Equatable {
     }
 }
 
-/// `SELECT items FROM t [PARTITION (...)] [WHERE ...] [ORDER BY ...] [LIMIT n [OFFSET m]]`.
+/// `SELECT [DISTINCT] items FROM t [PARTITION (...)] [WHERE ...] [GROUP BY ...] [HAVING ...]
+/// [ORDER BY ...] [LIMIT n [OFFSET m]]`: one table, optionally aggregated.
 public struct Select: Sendable, Equatable {
     public enum Item: Sendable, Equatable {
         case star
-        case countStar
-        case column(String)
+        case expression(SelectExpression, alias: String?)
+
+        public static func column(_ name: String) -> Item { .expression(.column(name), alias: nil) }
+        public static let countStar = Item.expression(.aggregate(AggregateCall(.count, nil)), alias: nil)
     }
+    public var distinct: Bool
     public var items: [Item]
     public var table: TableName
     public var partitions: [String]?
     public var filter: [Predicate]
+    /// Expressions, or positions and aliases of the select list (as `.literal` and `.column`).
+    public var groupBy: [SelectExpression]
+    public var having: SelectExpression?
     public var orderBy: [OrderKey]
     public var limit: Int?
     public var offset: Int?
 
     public init(
-        items: [Item], table: TableName, partitions: [String]? = nil, filter: [Predicate] = [],
+        distinct: Bool = false, items: [Item], table: TableName, partitions: [String]? = nil,
+        filter: [Predicate] = [], groupBy: [SelectExpression] = [], having: SelectExpression? = nil,
         orderBy: [OrderKey] = [], limit: Int? = nil, offset: Int? = nil
     ) {
+        self.distinct = distinct
         self.items = items
         self.table = table
         self.partitions = partitions
         self.filter = filter
+        self.groupBy = groupBy
+        self.having = having
         self.orderBy = orderBy
         self.limit = limit
         self.offset = offset
     }
 }
 
-/// One `ORDER BY` key.
+/// One `ORDER BY` key: an expression, a select-list alias (`.column`) or a 1-based position of
+/// the select list (an integer `.literal`).
 public struct OrderKey: Sendable, Equatable {
-    public var column: String
+    public var expression: SelectExpression
     public var descending: Bool
-    public init(column: String, descending: Bool = false) {
-        self.column = column
+    public init(_ expression: SelectExpression, descending: Bool = false) {
+        self.expression = expression
         self.descending = descending
+    }
+    public init(column: String, descending: Bool = false) {
+        self.init(.column(column), descending: descending)
     }
 }
 

@@ -32,14 +32,24 @@ public struct ValueSelect: Sendable, Equatable {
     }
 }
 
-/// An expression a table-less SELECT can compute: a literal, a system variable or a call of a
-/// function without arguments (`DATABASE()`, `CURRENT_USER`). Which functions exist is the
-/// engine's business: the parser keeps any name so the engine can say what it supports.
-public enum SelectExpression: Sendable, Equatable {
+/// An expression of a select list, HAVING or ORDER BY: a literal, a system variable, a call of a
+/// function without arguments (`DATABASE()`, `CURRENT_USER`), a column, an aggregate, or
+/// arithmetic, comparisons and logic over those. Which functions exist is the engine's business:
+/// the parser keeps any name so the engine can say what it supports.
+public indirect enum SelectExpression: Sendable, Equatable {
     case literal(Literal)
     case variable(name: String, scope: VariableScope)
     /// The function's name, upper-cased.
     case function(String)
+    /// A column of the queried table (a qualifier is dropped: a query reads one table).
+    case column(String)
+    case aggregate(AggregateCall)
+    case unary(UnaryOperator, SelectExpression)
+    case binary(BinaryOperator, SelectExpression, SelectExpression)
+    case isNull(SelectExpression, negated: Bool)
+    /// A function given arguments that is not an aggregate (`ROUND(x, 2)`): its upper-cased
+    /// name and arguments, for the engine to refuse by name.
+    case call(String, [SelectExpression])
 }
 
 /// One `name = value` of `SET`.

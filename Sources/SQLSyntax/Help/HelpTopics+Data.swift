@@ -33,27 +33,38 @@ extension HelpTopics {
         HelpEntry(
             name: "SELECT",
             syntax: """
-                SELECT {* | COUNT(*) | col_name, ...} FROM [db_name.]tbl_name
+                SELECT [DISTINCT] {* | expr [[AS] alias]}, ... FROM [db_name.]tbl_name
                     [PARTITION (p, ...)]
                     [WHERE condition [AND condition ...]]
-                    [ORDER BY col_name [ASC | DESC], ...]
+                    [GROUP BY {expr | alias | position}, ...]
+                    [HAVING expr]
+                    [ORDER BY {expr | alias | position} [ASC | DESC], ...]
                     [LIMIT n [OFFSET m] | LIMIT m, n]
                 SELECT expr [[AS] alias], ... [FROM DUAL] [LIMIT n]
 
                 condition: col_name {= | != | <> | < | <= | > | >=} value
                          | col_name IS [NOT] NULL | col_name [NOT] IN (value, ...)
                          | col_name [NOT] LIKE 'pattern' | col_name BETWEEN value AND value
-                expr: literal | @@[global. | session.]var_name | DATABASE() | SCHEMA()
+                expr: col_name | literal | NULL | expr {+ | - | * | / | %} expr | -expr
+                    | expr {= | != | < | <= | > | >=} expr | expr IS [NOT] NULL
+                    | NOT expr | expr {AND | OR} expr | (expr)
+                    | COUNT(*) | COUNT([DISTINCT] expr) | {SUM | MIN | MAX | AVG}([DISTINCT] expr)
+                    | @@[global. | session.]var_name | DATABASE() | SCHEMA()
                     | USER() | CURRENT_USER() | VERSION() | CONNECTION_ID()
                 """,
             summary: """
-                Reads rows of one table, optionally from some partitions only. Enough to check \
-                what a load or a restore produced; joins and expressions are not supported. \
-                Without a table, SELECT returns one row of literals, system variables and \
-                session functions, as MySQL clients ask for them when they connect.
+                Reads one table, optionally from some partitions only, to check what a load or \
+                a restore produced: row counts, sums and ranges per group. SUM and AVG of a \
+                DECIMAL are exact (SUM gives DECIMAL(38, s), AVG DECIMAL(38, max(s, 4))); \
+                SUM of integers is BIGINT, AVG of integers DOUBLE. NULLs sort first ascending \
+                and last descending. Joins, subqueries, UNION, window functions and other \
+                functions are refused as not supported. Without a table, SELECT returns one row \
+                of expressions, system variables and session functions, as MySQL clients ask \
+                for them when they connect.
                 """,
             example: """
-                SELECT COUNT(*) FROM sales PARTITION (p2024) WHERE city = 'Oslo';
+                SELECT city, COUNT(*) AS n, SUM(amount) FROM sales PARTITION (p2024)
+                    WHERE amount > 0 GROUP BY city HAVING n > 10 ORDER BY n DESC LIMIT 5;
                 SELECT @@version_comment, DATABASE(), CURRENT_USER() LIMIT 1;
                 """),
         HelpEntry(

@@ -35,6 +35,7 @@ extension StatementParser {
         }
         let negated = accept("NOT")
         if accept("IN") {
+            if current.isSymbol("("), peek().isKeyword("SELECT") { throw unsupported("a subquery") }
             let values = try parenthesized { parser throws(SyntaxError) in try parser.literal() }
             return .inList(column: column, values: values, negated: negated)
         }

@@ -33,23 +33,34 @@ extension StatementParser {
         return .loadData(load)
     }
 
-    /// `SELECT items FROM [d.]t [PARTITION ...] [[AS] alias] [WHERE ...] [ORDER BY ...]
-    /// [LIMIT n [OFFSET m] | LIMIT m, n]`
+    /// `SELECT [DISTINCT] items FROM [d.]t [PARTITION ...] [[AS] alias] [WHERE ...]
+    /// [GROUP BY ...] [HAVING ...] [ORDER BY ...] [LIMIT n [OFFSET m] | LIMIT m, n]`
     /// A SELECT without a table (or `FROM DUAL`) is a ``ValueSelect``.
     mutating func select() throws(SyntaxError) -> Statement {
         if !selectReadsTable { return try valueSelect() }
         try expect("SELECT")
+        let distinct = accept("DISTINCT")
+        if !distinct { _ = accept("ALL") }
         let items = try commaSeparated { parser throws(SyntaxError) in try parser.selectItem() }
+        try rejectSetOperation()
         try expect("FROM")
-        var query = Select(items: items, table: try tableName())
+        if current.isSymbol("(") { throw unsupported("a subquery in FROM") }
+        var query = Select(distinct: distinct, items: items, table: try tableName())
         if at("PARTITION") || at("PARTITIONS") { query.partitions = try partitionNames() }
+        try rejectJoin()
         // A table alias only matters for qualified column names, whose qualifier is dropped.
         if accept("AS") {
             _ = try identifier()
-        } else if atIdentifier {
+        } else if atAlias {
             advance()
         }
+        try rejectJoin()
         query.filter = try optionalWhere()
+        if accept("GROUP") {
+            try expect("BY")
+            query.groupBy = try commaSeparated { parser throws(SyntaxError) in try parser.expression() }
+        }
+        if accept("HAVING") { query.having = try expression() }
         if accept("ORDER") {
             try expect("BY")
             query.orderBy = try commaSeparated { parser throws(SyntaxError) in
@@ -57,30 +68,40 @@ extension StatementParser {
             }
         }
         (query.limit, query.offset) = try optionalLimit()
+        try rejectSetOperation()
         return .select(query)
     }
 
-    /// `*`, `COUNT(*)`, `COUNT(1)` or a column name.
+    /// `*`, `t.*` or an expression with an optional alias.
     private mutating func selectItem() throws(SyntaxError) -> Select.Item {
         if acceptSymbol("*") { return .star }
-        if at("COUNT"), peek().isSymbol("(") {
+        if atIdentifier, peek().isSymbol("."), peek(2).isSymbol("*") {
             advance()
             advance()
-            if !acceptSymbol("*") {
-                guard case .number = current.kind else { throw unexpected }
-                advance()
-            }
-            try expectSymbol(")")
-            return .countStar
+            advance()
+            return .star
         }
-        return .column(try columnReference())
+        let expression = try expression()
+        return .expression(expression, alias: try optionalAlias())
+    }
+
+    /// `[AS] name` or `AS 'name'`.
+    mutating func optionalAlias() throws(SyntaxError) -> String? {
+        if accept("AS") {
+            if case .string(let alias) = current.kind {
+                advance()
+                return alias
+            }
+            return try identifier()
+        }
+        return atAlias ? try identifier() : nil
     }
 
     private mutating func orderKey() throws(SyntaxError) -> OrderKey {
-        let column = try columnReference()
-        if accept("DESC") { return OrderKey(column: column, descending: true) }
+        let expression = try expression()
+        if accept("DESC") { return OrderKey(expression, descending: true) }
         _ = accept("ASC")
-        return OrderKey(column: column)
+        return OrderKey(expression)
     }
 
     /// `PARTITION (p, ...)`, `PARTITION p` or `PARTITIONS (p, ...)`.

@@ -128,8 +128,10 @@ extension StatementParser {
     mutating func valueSelect() throws(SyntaxError) -> Statement {
         try expect("SELECT")
         let items = try commaSeparated { parser throws(SyntaxError) in try parser.valueItem() }
+        try rejectSetOperation()
         if accept("FROM") { try expect("DUAL") }
         let (limit, offset) = try optionalLimit()
+        try rejectSetOperation()
         return .selectValues(ValueSelect(items: items, limit: limit, offset: offset))
     }
 
@@ -137,42 +139,12 @@ extension StatementParser {
     /// value, else the expression's text as written.
     private mutating func valueItem() throws(SyntaxError) -> ValueSelect.Item {
         let start = current.start
-        let expression = try selectExpression()
+        let expression = try expression()
         let written = String(String.UnicodeScalarView(source[start..<tokens[position - 1].end]))
         var name = written
         if case .literal(.string(let value)) = expression { name = value }
-        if accept("AS") {
-            if case .string(let alias) = current.kind {
-                advance()
-                name = alias
-            } else {
-                name = try identifier()
-            }
-        } else if atIdentifier {
-            name = try identifier()
-        }
+        if let alias = try optionalAlias() { name = alias }
         return ValueSelect.Item(expression, name: name)
-    }
-
-    /// A literal, `@@variable`, `NAME()` or one of the functions MySQL lets go without
-    /// parentheses (`CURRENT_USER`). Anything else — arithmetic, arguments, a column without a
-    /// table — is reported where it starts.
-    private mutating func selectExpression() throws(SyntaxError) -> SelectExpression {
-        if current.isSymbol("@") {
-            let (name, scope) = try systemVariable()
-            return .variable(name: name, scope: scope)
-        }
-        if atLiteral { return .literal(try literal()) }
-        guard let name = current.keyword else { throw unexpected }
-        if peek().isSymbol("("), peek(2).isSymbol(")") {
-            advance()
-            advance()
-            advance()
-            return .function(name)
-        }
-        guard name == "CURRENT_USER" else { throw unexpected }
-        advance()
-        return .function(name)
     }
 
     /// `LIMIT n [OFFSET m]` or `LIMIT m, n`, if present.

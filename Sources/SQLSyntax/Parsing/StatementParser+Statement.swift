@@ -18,6 +18,7 @@ extension StatementParser {
         case "INSERT": return try insert()
         case "LOAD": return try loadData()
         case "SELECT": return try select()
+        case "WITH": throw unsupported("WITH (a common table expression)")
         case "CHECKSUM": return try checksumTable()
         case "GRANT": return try grantOrRevoke()
         case "REVOKE": return try grantOrRevoke()
