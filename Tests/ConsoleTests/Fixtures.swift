@@ -15,7 +15,8 @@ enum Fixtures {
         let columns = kind == .backup
             ? ["JobId", "SnapshotName", "DbName", "State", "BackupObjs", "CreateTime", "SnapshotFinishedTime", "UploadFinishedTime",
                "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout", "FilesDone", "FilesTotal", "BytesDone", "BytesTotal"]
-            : ["JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "RestoreObjs", "CreateTime", "MetaPreparedTime",
+            : ["JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "ReplicaAllocation", "ReserveReplica",
+               "ReserveDynamicPartitionEnable", "RestoreObjs", "CreateTime", "MetaPreparedTime",
                "SnapshotFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout",
                "FilesDone", "FilesTotal", "BytesDone", "BytesTotal"]
         var values: [String: String?] = [
@@ -25,6 +26,7 @@ enum Fixtures {
             "UnfinishedTasks": unfinished, "Progress": "", "TaskErrMsg": taskErrMsg, "Status": status, "Timeout": "86400",
             "FilesDone": String(filesDone), "FilesTotal": String(filesTotal), "BytesDone": String(bytesDone), "BytesTotal": String(bytesTotal),
             "Timestamp": "2026-11-26-15-25-31", "AllowLoad": "false", "ReplicationNum": "3", "RestoreObjs": "{}",
+            "ReplicaAllocation": "tag.location.default: 3", "ReserveReplica": "false", "ReserveDynamicPartitionEnable": "false",
             "MetaPreparedTime": "2026-11-26 15:25:32", "DownloadFinishedTime": finished ? "2026-11-26 15:26:10" : nil,
         ]
         if kind == .restore { values["SnapshotFinishedTime"] = "2026-11-26 15:25:33" }

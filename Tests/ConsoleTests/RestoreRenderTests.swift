@@ -1,3 +1,4 @@
+import Essentials
 import Testing
 @testable import Console
 
@@ -19,19 +20,35 @@ import Testing
         let lines = buffer.textLines()
         expectLines(Array(lines[2...5]), """
              Restores · 2 jobs · 1 running · sort JobId ▼
-             JobId▼ DbName      Label      State         Progress                 Unfinished  TaskErrMsg          CreateTime Elapsed
-              12001 retail_copy nightly    ● DOWNLOADING █░░░░░░░░░ 15% 977K/6.2M 1: 11403    11403=download fai… 15:25:31     2m00s
-              12000 telemetry   遥测_first ✓ FINISHED    ██████████ 100% 731K                                     15:25:31       10s
+             JobId▼ DbName    Label                     State         Progress     Unfinished TaskErrMsg          CreateTime Elapsed
+              12001 retail_c… nightly 11-26 15:25:31    ● DOWNLOADING █░░░░░░░ 15% 1: 11403   11403=download fai… 15:25:31     2m00s
+              12000 telemetry 遥测_first 11-26 15:25:31 ✓ FINISHED    ███████ 100%                                15:25:31       10s
             """)
         let mask = buffer.styleMask()
         #expect(mask[1].hasPrefix("ttttttttttt.TTTTTTTTTTTT."), "the Restores tab is the active one")
         #expect(mask[4].contains("WWWWWWWWWWWWW"), "retrying: TaskErrMsg on a running job")
         let text = lines.joined(separator: "\n")
         #expect(text.contains("RESTORE job 12001 · retail_copy.nightly"))
+        #expect(text.contains("Snapshot   nightly   backup_timestamp 2026-11-26-15-25-31"))
         #expect(text.contains("✓ Meta prepared      2026-11-26 15:25:32  +1s"))
         #expect(text.contains("● Download finished  now DOWNLOADING"))
         #expect(text.contains("Progress   15% · 977 KiB of 6.22 MiB · 60/396 files"))
         #expect(text.contains("11403=download failed: backend 10001 is down"))
+    }
+
+    @Test func restoresTabAt80x24NamesTheSnapshotOfEachJob() {
+        var state = Fixtures.state(Fixtures.cluster(jobs: Self.restores), width: 80, height: 24)
+        Fixtures.press(&state, .character("2"))
+        let lines = Fixtures.render(state).textLines()
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(lines.contains { $0.contains("nightly 11-26 15:25:31") }, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test func aTimestampOfAnotherFormIsShownAsItIs() {
+        #expect(JobText.shortTimestamp("2026-11-26-15-25-31") == "11-26 15:25:31")
+        #expect(JobText.shortTimestamp("latest") == "latest")
+        let job = Fixtures.job(.backup, id: 1, label: "weekly")
+        #expect(JobText.label(job) == "weekly", "a backup's label is the snapshot itself")
     }
 
     @Test func cancellingARestoreNamesIt() throws {

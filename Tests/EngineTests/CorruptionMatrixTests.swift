@@ -55,7 +55,7 @@ import TestSupport
             _ = try t.waitUntil { ["FINISHED", "CANCELLED"].contains(try t.sql("SHOW RESTORE FROM shop").rows.last?[4] ?? "") }
             let row = try t.sql("SHOW RESTORE FROM shop").rows.last
             finished = row?[4] == "FINISHED"
-            message = (row?[16] ?? nil) ?? ""
+            message = (row?[19] ?? nil) ?? ""
         }
         let check = try t.sql("ADMIN CHECK SNAPSHOT snap ON repo TIMESTAMP '\(timestamp)'").rows
         let checkNames = check.contains { row in (row[2] ?? "")?.contains(named) == true || (row[4] ?? "")?.contains(named) == true }

@@ -21,7 +21,7 @@ import Testing
 
     func restoreStatus(_ t: TestCluster, _ db: String, _ label: String) throws -> String? {
         let show = try t.sql("SHOW RESTORE FROM \(db) WHERE LABEL = '\(label)'")
-        return show.rows.last?[16] ?? nil
+        return show.rows.last?[19] ?? nil
     }
 
     @Test func migrationToAnotherClusterKeepsTheData() throws {
@@ -37,8 +37,17 @@ import Testing
         #expect(try target.sql("CHECKSUM TABLE copy.orders, copy.items").rows.map { $0[1] } == sums)
         #expect(try target.scalar("SELECT COUNT(*) FROM copy.orders") == "4")
         let show = try target.sql("SHOW RESTORE FROM copy")
-        #expect(show.columns == ["JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "RestoreObjs", "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout"])
-        #expect(try target.sql("SHOW BRIEF RESTORE FROM copy").columns.count == 15)
+        #expect(show.columns == [
+            "JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "ReplicaAllocation", "ReserveReplica",
+            "ReserveDynamicPartitionEnable", "RestoreObjs", "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime",
+            "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout",
+        ])
+        #expect(Array(show.rows[0][5...9]) == ["false", "2", "tag.location.default: 2", "false", "false"])
+        #expect(try target.sql("SHOW BRIEF RESTORE FROM copy").columns == [
+            "JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "ReplicaAllocation", "ReserveReplica",
+            "ReserveDynamicPartitionEnable", "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime", "DownloadFinishedTime",
+            "FinishedTime", "UnfinishedTasks", "Status", "Timeout",
+        ])
         let full = try target.sql("SHOW FULL RESTORE FROM copy")
         let cells = Dictionary(uniqueKeysWithValues: zip(full.columns, full.rows[0]))
         #expect(cells["BytesDone"] == cells["BytesTotal"])

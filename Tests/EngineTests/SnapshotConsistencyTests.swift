@@ -22,7 +22,7 @@ import Testing
         try t.sql("RESTORE SNAPSHOT shop.snap FROM repo PROPERTIES ('backup_timestamp' = '\(timestamp)', 'reserve_replica' = 'true')")
         #expect(try t.waitUntil { ["FINISHED", "CANCELLED"].contains(try t.sql("SHOW RESTORE FROM shop").rows.last?[4] ?? "") })
         let row = try t.sql("SHOW RESTORE FROM shop").rows.last
-        return (row?[4] ?? nil, (row?[16] ?? nil) ?? "")
+        return (row?[4] ?? nil, (row?[19] ?? nil) ?? "")
     }
 
     private func checkRows(_ t: TestCluster) throws -> [[String?]] {

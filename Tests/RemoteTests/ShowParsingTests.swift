@@ -136,6 +136,9 @@ import Testing
         #expect(rows[0].label == "weekly" && rows[0].database == "retail")
         #expect(rows[0].filesDone == 301 && rows[0].filesTotal == 480 && rows[0].bytesTotal == 5_990_450)
         #expect(rows[1].fraction == 1 && rows[1].finishedAtEpoch == 1_796_298_192)
+        #expect(rows[0].cell("Timestamp") == "2026-12-03-11-43-02")
+        #expect(rows[0].cell("ReplicaAllocation") == "tag.location.default: 3" && rows[0].cell("ReserveReplica") == "false")
+        #expect(rows[0].cell("Properties")?.contains("\"clean_tables\" = \"false\"") == true)
     }
 
     @Test func columnsAreReadByNameWhateverTheirOrderAndCase() throws {

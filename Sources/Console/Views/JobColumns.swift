@@ -14,6 +14,15 @@ enum JobColumns {
         ColumnSpec(title: "Elapsed", minWidth: 7, maxWidth: 8, priority: 5, alignRight: true),
     ]
 
+    /// A restore's Label cell also names the snapshot's backup time, which must stay readable:
+    /// on a narrow screen lower-priority columns give way first.
+    static func specs(for kind: JobKind) -> [ColumnSpec] {
+        guard kind == .restore else { return specs }
+        var result = specs
+        result[2].minWidth = 22
+        return result
+    }
+
     /// The spec column a sort column is shown on.
     static func index(of column: JobSort.Column) -> Int? {
         switch column {
@@ -35,7 +44,7 @@ enum JobColumns {
         return TableRow(key: String(job.jobId), cells: [
             TableCell(String(job.jobId)),
             TableCell(job.database),
-            TableCell(job.label),
+            TableCell(JobText.label(job)),
             TableCell(JobText.state(job, glyphs), role: JobText.role(job)),
             TableCell(bar: job.fraction, label: JobText.progress(job), short: JobText.percent(job)),
             TableCell(JobText.unfinished(job)),

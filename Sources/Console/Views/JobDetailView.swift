@@ -26,6 +26,9 @@ enum JobDetailView {
         var stateLine = StyledLine("State      ", .dim).appending(JobText.state(job, glyphs), JobText.role(job))
         if retired { stateLine = stateLine.appending("  (no longer listed by the engine)", .dim) }
         lines.append(stateLine)
+        if job.kind == .restore, let timestamp = job.cell("Timestamp"), !timestamp.isEmpty {
+            lines.append(StyledLine("Snapshot   ", .dim).appending(job.label).appending("   backup_timestamp ", .dim).appending(timestamp))
+        }
         var progress = JobText.percent(job)
         if job.bytesTotal > 0 { progress += " · \(Format.bytes(job.bytesDone)) of \(Format.bytes(job.bytesTotal))" }
         if job.filesTotal > 0 { progress += " · \(job.filesDone)/\(job.filesTotal) files" }

@@ -41,6 +41,20 @@ enum JobText {
     }
 
     /// `62%`, for narrow progress columns.
+    /// The Label cell: a restore also names the snapshot it restores, by its backup timestamp
+    /// (`2026-11-26-15-25-31` shown as `11-26 15:25:31`: the label cell has little room).
+    static func label(_ job: JobRow) -> String {
+        guard job.kind == .restore, let timestamp = job.cell("Timestamp"), !timestamp.isEmpty else { return job.label }
+        return "\(job.label) \(shortTimestamp(timestamp))"
+    }
+
+    /// `yyyy-MM-dd-HH-mm-ss` without the year, time with colons; any other text unchanged.
+    static func shortTimestamp(_ timestamp: String) -> String {
+        let parts = timestamp.split(separator: "-")
+        guard parts.count == 6, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return timestamp }
+        return "\(parts[1])-\(parts[2]) \(parts[3]):\(parts[4]):\(parts[5])"
+    }
+
     static func percent(_ job: JobRow) -> String {
         job.fraction.map { "\(Int(($0 * 100).rounded(.down)))%" } ?? progress(job)
     }

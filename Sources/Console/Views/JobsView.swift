@@ -21,7 +21,7 @@ enum JobsView {
         }
         buffer.stats.rowsFormatted += rows.count
         TableView(
-            columns: JobColumns.specs, rows: rows, selected: selectedIndex.map { $0 - start },
+            columns: JobColumns.specs(for: kind), rows: rows, selected: selectedIndex.map { $0 - start },
             sortColumn: JobColumns.index(of: table.sort.column), descending: table.sort.descending,
             emptyText: emptyText(state, kind)
         ).draw(in: areas.table, into: &buffer, glyphs: theme.glyphs)

@@ -212,9 +212,9 @@ struct JobLabelFilter {
         let error = SQLError.general("Where clause should like: \(column) = \"your_\(column == "SnapshotName" ? "snapshot_name" : "label_name")\",  or \(column) LIKE \"matcher\"")
         switch predicates.first {
         case nil: test = .all
-        case .compare(let c, .equal, .string(let value))? where predicates.count == 1 && alternatives.contains(c.lowercased()):
+        case .compare(let c, .equal, .string(let value))? where predicates.count == 1 && alternatives.contains(c.lowercased()) && !value.isEmpty:
             test = .equal(value)
-        case .like(let c, let pattern, false)? where predicates.count == 1 && alternatives.contains(c.lowercased()):
+        case .like(let c, let pattern, false)? where predicates.count == 1 && alternatives.contains(c.lowercased()) && !pattern.isEmpty:
             test = .like(LikePattern(pattern, caseSensitive: true))
         default: throw error
         }

@@ -41,11 +41,17 @@ struct RestoreStatements: StatementFamily {
         } catch {
             throw SQLError.general("\(error)")
         }
-        let request = RestoreRequest(
+        var request = RestoreRequest(
             label: restore.label, timestamp: options.timestamp, repositoryId: repository.id, repositoryName: repository.name,
             databaseId: database.id, databaseName: database.name, tables: tables, replicationNum: options.replicationNum,
             reserveReplica: options.reserveReplica, reserveDynamicPartitionEnable: options.reserveDynamicPartitionEnable,
             allowLoad: options.allowLoad, timeoutSeconds: options.timeoutSeconds)
+        request.atomicRestore = options.atomicRestore
+        // Doris keeps force_replace only with atomic_restore and ignores it otherwise.
+        request.forceReplace = options.atomicRestore && options.forceReplace
+        request.cleanTables = options.cleanTables
+        request.cleanPartitions = options.cleanPartitions
+        request.reserveColocate = options.reserveColocate
         // Better than Doris: the checks Doris runs late also run now, so mistakes fail at once.
         let design: RestoreDesign
         do {
@@ -64,8 +70,11 @@ struct RestoreStatements: StatementFamily {
             throw SQLError.general("cannot journal restore job: \(error)")
         }
         noteJobStarted(jobId)
-        let overwrites = design.overwrites
-        return ResultSet(affectedRows: 0, info: overwrites.isEmpty ? nil : "This restore overwrites existing partitions: \(overwrites.joined(separator: "; "))")
+        var notes: [String] = []
+        if !design.overwrites.isEmpty { notes.append("This restore overwrites existing partitions: \(design.overwrites.joined(separator: "; "))") }
+        let replaced = design.tables.compactMap { $0.replacing?.name }
+        if !replaced.isEmpty { notes.append("It replaces tables of another schema: \(replaced.joined(separator: ", "))") }
+        return ResultSet(affectedRows: 0, info: notes.isEmpty ? nil : notes.joined(separator: ". "))
     }
 
     private func restoreReferences(_ scope: BackupRestore.Scope) throws(SQLError) -> [TableReference] {
@@ -148,6 +157,11 @@ struct RestoreOptions {
     var reserveReplica = false
     var reserveDynamicPartitionEnable = false
     var allowLoad = false
+    var atomicRestore = false
+    var forceReplace = false
+    var cleanTables = false
+    var cleanPartitions = false
+    var reserveColocate = false
 
     init(_ properties: [Property], minimumTimeout: Int64) throws(SQLError) {
         var unknown: [String] = []
@@ -181,11 +195,12 @@ struct RestoreOptions {
             case "allow_load": allowLoad = try bool(p)
             case "meta_version":
                 guard Int(p.value) != nil else { throw SQLError.general("Invalid meta version format: \(p.value)") }
-            case "atomic_restore", "reserve_colocate":
-                // Every SnapDeck restore is atomic; colocation groups do not exist here.
-                _ = try bool(p)
-            case "clean_tables", "clean_partitions", "force_replace":
-                if try bool(p) { throw SQLError.general("\(p.key) is not supported yet") }
+            case "atomic_restore": atomicRestore = try bool(p)
+            case "force_replace": forceReplace = try bool(p)
+            case "clean_tables": cleanTables = try bool(p)
+            case "clean_partitions": cleanPartitions = try bool(p)
+            // Kept and shown; SnapDeck has no colocation groups, so there is none to keep.
+            case "reserve_colocate": reserveColocate = try bool(p)
             default:
                 unknown.append(p.key)
             }

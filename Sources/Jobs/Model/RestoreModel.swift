@@ -43,6 +43,13 @@ public struct RestoreRequest: Sendable, Codable, Equatable {
     public var reserveDynamicPartitionEnable: Bool
     public var allowLoad: Bool
     public var timeoutSeconds: Int64
+    /// The newer Doris properties; a job journalled before they existed reads them as false.
+    public var atomicRestore = false
+    /// Honoured only with `atomicRestore`, as in Doris (the job keeps it false otherwise).
+    public var forceReplace = false
+    public var cleanTables = false
+    public var cleanPartitions = false
+    public var reserveColocate = false
 
     public init(
         label: String, timestamp: String, repositoryId: ObjectID, repositoryName: String, databaseId: ObjectID,
@@ -61,6 +68,39 @@ public struct RestoreRequest: Sendable, Codable, Equatable {
         self.reserveDynamicPartitionEnable = reserveDynamicPartitionEnable
         self.allowLoad = allowLoad
         self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// Doris's allocation text for the requested replica count (SnapDeck has one tag).
+    public var replicaAllocation: String { "tag.location.default: \(replicationNum)" }
+
+    /// The properties the job runs with, as SHOW FULL RESTORE lists them.
+    public var propertiesText: String {
+        let flags = [
+            ("allow_load", allowLoad), ("atomic_restore", atomicRestore), ("clean_partitions", cleanPartitions),
+            ("clean_tables", cleanTables), ("force_replace", forceReplace), ("reserve_colocate", reserveColocate),
+            ("reserve_dynamic_partition_enable", reserveDynamicPartitionEnable), ("reserve_replica", reserveReplica),
+        ]
+        return flags.map { "\"\($0.0)\" = \"\($0.1)\"" }.joined(separator: ", ")
+    }
+}
+
+extension RestoreRequest {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            label: try c.decode(String.self, forKey: .label), timestamp: try c.decode(String.self, forKey: .timestamp),
+            repositoryId: try c.decode(ObjectID.self, forKey: .repositoryId),
+            repositoryName: try c.decode(String.self, forKey: .repositoryName),
+            databaseId: try c.decode(ObjectID.self, forKey: .databaseId), databaseName: try c.decode(String.self, forKey: .databaseName),
+            tables: try c.decode([RestoreTableRequest].self, forKey: .tables), replicationNum: try c.decode(Int.self, forKey: .replicationNum),
+            reserveReplica: try c.decode(Bool.self, forKey: .reserveReplica),
+            reserveDynamicPartitionEnable: try c.decode(Bool.self, forKey: .reserveDynamicPartitionEnable),
+            allowLoad: try c.decode(Bool.self, forKey: .allowLoad), timeoutSeconds: try c.decode(Int64.self, forKey: .timeoutSeconds))
+        atomicRestore = try c.decodeIfPresent(Bool.self, forKey: .atomicRestore) ?? false
+        forceReplace = try c.decodeIfPresent(Bool.self, forKey: .forceReplace) ?? false
+        cleanTables = try c.decodeIfPresent(Bool.self, forKey: .cleanTables) ?? false
+        cleanPartitions = try c.decodeIfPresent(Bool.self, forKey: .cleanPartitions) ?? false
+        reserveColocate = try c.decodeIfPresent(Bool.self, forKey: .reserveColocate) ?? false
     }
 }
 
@@ -95,6 +135,9 @@ public struct RestorePlan: Sendable, Codable, Equatable {
         public var targetTableId: ObjectID
         public var isNew: Bool
         public var partitions: [Partition]
+        /// force_replace: the existing table of another schema this new (hidden) one replaces
+        /// at commit; the new table waits under a reserved name until then.
+        public var replacesTableId: ObjectID?
     }
     public var tables: [Table]
     /// The snapshot's `__info` and `__meta` file names, for messages.

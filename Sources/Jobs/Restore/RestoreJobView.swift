@@ -11,14 +11,17 @@ public struct RestoreJobView: Sendable {
     public var bytesDone: Int64
     public var throughput: Double?
 
-    /// The 18 columns of SHOW RESTORE (SPEC §4.2).
+    /// The 21 columns of SHOW RESTORE, in the order of Doris's newest ShowRestoreCommand.
     public static let columns = [
-        "JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "RestoreObjs", "CreateTime",
-        "MetaPreparedTime", "SnapshotFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks",
-        "Progress", "TaskErrMsg", "Status", "Timeout",
+        "JobId", "Label", "Timestamp", "DbName", "State", "AllowLoad", "ReplicationNum", "ReplicaAllocation",
+        "ReserveReplica", "ReserveDynamicPartitionEnable", "RestoreObjs", "CreateTime", "MetaPreparedTime",
+        "SnapshotFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg",
+        "Status", "Timeout",
     ]
     public static let briefDropped: Set<String> = ["RestoreObjs", "Progress", "TaskErrMsg"]
-    public static let fullColumns = ["FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA"]
+    /// SnapDeck's FULL extras; `Properties` shows every restore property the job runs with
+    /// (Doris keeps them in the job but shows none but the three columns above).
+    public static let fullColumns = ["FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA", "Properties"]
 
     public var etaSeconds: Double? {
         guard let throughput, throughput > 0, !record.state.isDone, record.bytesTotal > bytesDone else { return nil }
@@ -30,7 +33,8 @@ public struct RestoreJobView: Sendable {
         let errors = r.taskErrors.sorted { $0.key < $1.key }.map { "[\($0.key)=\($0.value)]" }
         let all: [String?] = [
             String(r.jobId), r.label, r.request.timestamp, r.request.databaseName, r.state.rawValue,
-            r.request.allowLoad ? "true" : "false", String(r.request.replicationNum), r.restoreObjects,
+            String(r.request.allowLoad), String(r.request.replicationNum), r.request.replicaAllocation,
+            String(r.request.reserveReplica), String(r.request.reserveDynamicPartitionEnable), r.restoreObjects,
             JobTime.format(r.createTime), JobTime.format(r.metaPreparedTime), JobTime.format(r.snapshotFinishedTime),
             JobTime.format(r.downloadFinishedTime), JobTime.format(r.finishedTime), BackupJobView.list(unfinished),
             BackupJobView.list(taskProgress), BackupJobView.list(errors), r.status.cell, String(r.request.timeoutSeconds),
@@ -38,7 +42,7 @@ public struct RestoreJobView: Sendable {
         var row = brief ? zip(Self.columns, all).filter { !Self.briefDropped.contains($0.0) }.map(\.1) : all
         if full {
             row += [String(filesDone), String(filesTotal), String(bytesDone), String(r.bytesTotal),
-                    throughput.map { JobTime.rate($0) }, etaSeconds.map { JobTime.duration($0) }]
+                    throughput.map { JobTime.rate($0) }, etaSeconds.map { JobTime.duration($0) }, r.request.propertiesText]
         }
         return row
     }

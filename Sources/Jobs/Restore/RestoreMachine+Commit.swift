@@ -20,6 +20,7 @@ extension RestoreMachine {
         core.workers.async(group: core.background) { [self] in
             var record = started
             var failure: String?
+            var removals = Removals()
             do {
                 let maker = SnapshotMaker(layout: layout)
                 for tablet in plan.tablets {
@@ -46,13 +47,14 @@ extension RestoreMachine {
                 let versionTime = Int64(core.now().timeIntervalSince1970)
                 try host.writeCatalog { tx in
                     try Self.publish(plan: plan, staged: record.stagedRowsets, jobId: record.jobId, tx: tx, layout: layout, versionTime: versionTime)
+                    removals = try Self.applyRemovals(plan: plan, request: record.request, tx: tx)
                     try core.checkJournalFault(state: finished.state, settings: settings)
                     try JobJournal.save(finished, in: tx.database)
                 }
             } catch {
                 failure = "commit failed: \(error)"
             }
-            core.queue.async { [self, failure, record] in
+            core.queue.async { [self, failure, record, removals] in
                 job.commitRunning = false
                 if let failure {
                     finishCancelled(job, status: .error(failure))
@@ -62,6 +64,9 @@ extension RestoreMachine {
                 job.record = record
                 core.changed()
                 core.logger.info("restore \(record.label) (job \(record.jobId)) COMMITTING took \(String(format: "%.1f", elapsed)) ms -> FINISHED in \(record.finishedTime - record.createTime) ms")
+                if !removals.tables.isEmpty || !removals.partitions.isEmpty {
+                    core.logger.info("restore \(record.label) (job \(record.jobId)) dropped tables [\(removals.tables.joined(separator: ", "))] and partitions [\(removals.partitions.joined(separator: ", "))]")
+                }
                 host.collectGarbage()
                 let maker = SnapshotMaker(layout: layout)
                 for tablet in plan.tablets { for backend in tablet.backends { maker.release(backend: backend, folderName: record.stagingFolder) } }

@@ -22,7 +22,8 @@ struct RestoreMaterializer {
                 target.id = try tx.nextId()
                 target.baseIndexId = try tx.nextId()
                 target.databaseId = record.request.databaseId
-                target.name = design.request.targetName
+                // A replacement waits under a reserved name: names are unique, hidden tables included.
+                target.name = design.replacing == nil ? design.request.targetName : Self.replacementName(design.request.targetName)
                 target.replicationNum = design.replicationNum
                 target.hiddenByJob = record.jobId
                 target.createdAt = now / 1000
@@ -66,11 +67,14 @@ struct RestoreMaterializer {
                     backedUpVersion: p.source.visibleVersion, tablets: tablets))
             }
             tables.append(RestorePlan.Table(
-                sourceName: design.request.name, targetName: target.name, targetTableId: target.id, isNew: isNew,
-                partitions: partitions))
+                sourceName: design.request.name, targetName: design.request.targetName, targetTableId: target.id, isNew: isNew,
+                partitions: partitions, replacesTableId: design.replacing?.id))
         }
         return RestorePlan(tables: tables)
     }
+
+    /// The name a replacing table holds until commit (Doris's prefix for atomic restores).
+    static func replacementName(_ name: String) -> String { "__doris_atomic_restore_prefix__" + name }
 
     /// Doris's property rewriting for tables built from a backup: dynamic partitioning off
     /// unless kept on purpose, and the requested replica count.

@@ -12,6 +12,8 @@ public struct RestoreDesign: Sendable {
         public var request: RestoreTableRequest
         public var source: SnapshotMeta.Table
         public var existing: TableRecord?
+        /// force_replace: the existing table of another schema that a new one replaces.
+        public var replacing: TableRecord?
         public var replicationNum: Int
         public var partitions: [Partition]
     }
@@ -50,26 +52,47 @@ public enum RestorePlanner {
             if let local, let job = local.hiddenByJob, job != ownJob {
                 throw JobError("Table \(requested.targetName) is being restored by job \(job)")
             }
-            let existing = local?.hiddenByJob == nil ? local : nil
-            let localPartitions = existing.map { catalog.allPartitions(of: $0.id) } ?? []
-            if let existing { try compareSchema(existing, source.table, alias: requested.targetName) }
-            var partitions: [RestoreDesign.Partition] = []
-            for infoPartition in infoTable.partitions where requested.partitions?.contains(infoPartition.name) ?? true {
-                guard let sourcePartition = source.partitions.first(where: { $0.name == infoPartition.name }),
-                    let index = infoPartition.indexes.first
-                else { throw JobError("Partition \(infoPartition.name) of table \(requested.name) does not exist in snapshot") }
-                var match: PartitionRecord?
-                if let existing {
-                    match = try matchPartition(sourcePartition, source: source.table, in: existing, local: localPartitions,
-                                               replication: replication, ownJob: ownJob)
-                }
-                partitions.append(RestoreDesign.Partition(
-                    source: sourcePartition, existing: match, sourceTablets: index.tablets, sourceIndexId: index.id))
+            let visible = local?.hiddenByJob == nil ? local : nil
+            var existing = visible
+            var replacing: TableRecord?
+            var partitions: [RestoreDesign.Partition]
+            do {
+                partitions = try plannedPartitions(requested, infoTable, source, existing: visible, replication: replication,
+                                                   catalog: catalog, ownJob: ownJob)
+            } catch where request.forceReplace {
+                // The snapshot's table is built anew and replaces this one at commit.
+                existing = nil
+                replacing = visible
+                partitions = try plannedPartitions(requested, infoTable, source, existing: nil, replication: replication,
+                                                   catalog: catalog, ownJob: ownJob)
             }
             tables.append(RestoreDesign.Table(
-                request: requested, source: source, existing: existing, replicationNum: replication, partitions: partitions))
+                request: requested, source: source, existing: existing, replacing: replacing, replicationNum: replication,
+                partitions: partitions))
         }
         return RestoreDesign(tables: tables)
+    }
+
+    private static func plannedPartitions(
+        _ requested: RestoreTableRequest, _ infoTable: SnapshotInfoFile.Table, _ source: SnapshotMeta.Table, existing: TableRecord?,
+        replication: Int, catalog: CatalogState, ownJob: Int64?
+    ) throws(JobError) -> [RestoreDesign.Partition] {
+        let localPartitions = existing.map { catalog.allPartitions(of: $0.id) } ?? []
+        if let existing { try compareSchema(existing, source.table, alias: requested.targetName) }
+        var partitions: [RestoreDesign.Partition] = []
+        for infoPartition in infoTable.partitions where requested.partitions?.contains(infoPartition.name) ?? true {
+            guard let sourcePartition = source.partitions.first(where: { $0.name == infoPartition.name }),
+                let index = infoPartition.indexes.first
+            else { throw JobError("Partition \(infoPartition.name) of table \(requested.name) does not exist in snapshot") }
+            var match: PartitionRecord?
+            if let existing {
+                match = try matchPartition(sourcePartition, source: source.table, in: existing, local: localPartitions,
+                                           replication: replication, ownJob: ownJob)
+            }
+            partitions.append(RestoreDesign.Partition(
+                source: sourcePartition, existing: match, sourceTablets: index.tablets, sourceIndexId: index.id))
+        }
+        return partitions
     }
 
     private static func compareSchema(_ local: TableRecord, _ source: TableRecord, alias: String) throws(JobError) {

@@ -49,7 +49,8 @@ enum JobColumns {
         "JobId", "SnapshotName", "Label", "Timestamp", "DbName", "State", "BackupObjs", "RestoreObjs",
         "AllowLoad", "ReplicationNum", "ReplicaAllocation", "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime",
         "UploadFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg",
-        "Status", "Timeout", "FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA",
+        "Status", "Timeout", "FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA", "ReserveReplica",
+        "ReserveDynamicPartitionEnable", "Properties",
     ]
     static let times: Set<String> = [
         "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime", "UploadFinishedTime", "DownloadFinishedTime",

@@ -78,10 +78,19 @@ extension HelpTopics {
             summary: """
                 Starts a job that recreates tables or partitions from a snapshot, into new tables \
                 or over existing ones whose schema matches. "backup_timestamp" (see SHOW \
-                SNAPSHOT) is required. Other properties include "replication_num", \
-                "reserve_replica", "reserve_dynamic_partition_enable", "atomic_restore", \
-                "clean_tables", "clean_partitions" and "timeout". Follow the job with SHOW \
-                RESTORE.
+                SNAPSHOT) is required. Other properties: "replication_num", "timeout", \
+                "reserve_replica" (keep the snapshot's replica count), \
+                "reserve_dynamic_partition_enable", "allow_load". Every restore is built aside \
+                and swapped in at commit, so existing tables stay readable until then; \
+                "atomic_restore" = "true" says so explicitly and enables "force_replace" = \
+                "true", which replaces an existing table of another schema with the \
+                snapshot's instead of refusing (without atomic_restore it is ignored, as in \
+                Doris). At commit, "clean_tables" drops the database's tables this restore \
+                does not write, and "clean_partitions" drops partitions of restored tables \
+                that it does not restore; a cancelled or failed restore drops nothing. \
+                "reserve_colocate" is accepted and shown, but SnapDeck has no colocation \
+                groups, so there is none to keep. Booleans take only "true" or "false". \
+                Follow the job with SHOW RESTORE.
                 """,
             example: """
                 RESTORE SNAPSHOT example_db.snapshot_label1 FROM example_repo
@@ -108,9 +117,11 @@ extension HelpTopics {
                     [WHERE Label {= "label" | LIKE "pattern"} | LIKE "pattern"]
                 """,
             summary: """
-                Lists the recent restore jobs of a database in Doris's columns. BRIEF leaves out \
-                RestoreObjs, Progress and TaskErrMsg; FULL adds files and bytes done, \
-                throughput and ETA. Errors found while the job runs appear in Status.
+                Lists the recent restore jobs of a database in the 21 columns of Doris's \
+                newest SHOW RESTORE (Label and Timestamp name the snapshot restored). BRIEF \
+                leaves out RestoreObjs, Progress and TaskErrMsg; FULL adds files and bytes \
+                done, throughput, ETA and Properties (every restore property the job runs \
+                with). Errors found while the job runs appear in Status.
                 """,
             example: "SHOW BRIEF RESTORE FROM example_db;"),
         HelpEntry(
