@@ -30,7 +30,7 @@ struct BackupArtifacts {
                 partitions: try t.partitions.map { p in
                     SnapshotInfoFile.Partition(
                         name: p.partition.name, id: p.partition.id, version: p.partition.visibleVersion,
-                        indexes: [try SnapshotInfoFile.Index(
+                        indexes: [SnapshotInfoFile.Index(
                             name: t.table.name, id: t.table.baseIndexId, schemaHash: schemaHash,
                             tablets: try p.tablets.map { tablet in
                                 SnapshotInfoFile.Tablet(id: tablet.tabletId, files: try files(of: tablet, schemaHash: schemaHash))

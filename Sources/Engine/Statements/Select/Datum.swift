@@ -12,6 +12,8 @@ enum Datum: Hashable, Sendable {
     case string(String)
     case date(days: Int32)
     case datetime(seconds: Int64)
+    /// DATETIME(p) with p > 0: microseconds since 1970, printed with `scale` fraction digits.
+    case datetimeMicros(Int64, scale: Int)
 
     init(_ value: Value) {
         switch value {
@@ -23,6 +25,9 @@ enum Datum: Hashable, Sendable {
         case .string(let v): self = .string(v)
         case .date(let days): self = .date(days: days)
         case .datetime(let seconds): self = .datetime(seconds: seconds)
+        case .largeint(let v): self = .int(v)
+        case .wideDecimal(let unscaled, let scale): self = .decimal(unscaled, scale: scale)
+        case .datetimeMicros(let micros, let scale): self = .datetimeMicros(micros, scale: scale)
         }
     }
 
@@ -39,6 +44,7 @@ enum Datum: Hashable, Sendable {
         case .string(let v): return v
         case .date(let days): return CivilTime.formatDate(days)
         case .datetime(let seconds): return CivilTime.formatDateTime(seconds)
+        case .datetimeMicros(let micros, let scale): return Value.datetimeMicros(micros, scale: scale).displayText
         }
     }
 
@@ -65,7 +71,7 @@ enum Datum: Hashable, Sendable {
     /// As a binary floating-point number (strings as MySQL reads them: a leading number, else 0).
     var double: Double? {
         switch self {
-        case .null, .date, .datetime: return nil
+        case .null, .date, .datetime, .datetimeMicros: return nil
         case .bool(let v): return v ? 1 : 0
         case .int(let v): return Double(v)
         case .decimal(let v, let s): return Double(v) / pow10(s)
@@ -78,7 +84,7 @@ enum Datum: Hashable, Sendable {
     var truth: Bool? {
         switch self {
         case .null: return nil
-        case .date, .datetime: return true
+        case .date, .datetime, .datetimeMicros: return true
         default: return double.map { $0 != 0 }
         }
     }

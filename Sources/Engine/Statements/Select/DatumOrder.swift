@@ -32,11 +32,12 @@ extension Datum {
         }
     }
 
-    /// Seconds since 1970 of a DATE or DATETIME.
+    /// Microseconds since 1970 of a DATE or DATETIME (DATETIME(p) keeps its fraction).
     private var instant: Int64? {
         switch self {
-        case .date(let days): return Int64(days) * 86400
-        case .datetime(let seconds): return seconds
+        case .date(let days): return Int64(days) * 86_400_000_000
+        case .datetime(let seconds): return seconds * 1_000_000
+        case .datetimeMicros(let micros, _): return micros
         default: return nil
         }
     }
@@ -44,7 +45,7 @@ extension Datum {
     private var instantFromText: Int64? {
         guard case .string(let text) = self else { return nil }
         do {
-            if case .datetime(let seconds) = try ColumnType.datetime.value(fromText: Substring(text)) { return seconds }
+            if case .datetime(let seconds) = try ColumnType.datetime.value(fromText: Substring(text)) { return seconds * 1_000_000 }
         } catch {
             // Text that is not a date compares as text or a number instead.
         }
@@ -69,7 +70,7 @@ extension Datum {
         switch self {
         case .null: 0
         case .bool, .int, .decimal, .double: 1
-        case .date, .datetime: 2
+        case .date, .datetime, .datetimeMicros: 2
         case .string: 3
         }
     }
