@@ -118,3 +118,26 @@ import Testing
             == "Range [types: [INT]; keys: [11]; ..types: [INT]; keys: [15]; ) is intersected with range: [types: [INT]; keys: [11]; ..types: [INT]; keys: [20]; ) of partition p_11_20")
     }
 }
+
+/// Which columns may partition a table: in a DUPLICATE KEY table any of them, as Doris allows
+/// (it refuses value columns only in AGGREGATE and merge-on-write UNIQUE tables).
+@Suite struct PartitionColumnRuleTests {
+    @Test func aDuplicateTableMayBePartitionedByAValueColumn() throws {
+        let t = try TestCluster()
+        try t.sql("CREATE DATABASE db; USE db")
+        try t.sql("""
+            CREATE TABLE events (id INT, day DATE, v INT) DUPLICATE KEY(id)
+            PARTITION BY RANGE(day) (FROM ("2026-01-01") TO ("2026-01-03") INTERVAL 1 DAY)
+            DISTRIBUTED BY HASH(id) BUCKETS 2 PROPERTIES ('replication_num' = '1')
+            """)
+        try t.sql("INSERT INTO events VALUES (1, '2026-01-01', 10), (2, '2026-01-02', 20)")
+        #expect(try t.scalar("SELECT COUNT(*) FROM events PARTITION (p_20260102)") == "1")
+        try t.sql("""
+            CREATE TABLE regions (id INT, region VARCHAR(8)) DUPLICATE KEY(id)
+            PARTITION BY LIST(region) (PARTITION eu VALUES IN ("eu"), PARTITION us VALUES IN ("us"))
+            DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES ('replication_num' = '1')
+            """)
+        try t.sql("INSERT INTO regions VALUES (1, 'us')")
+        #expect(try t.scalar("SELECT COUNT(*) FROM regions PARTITION (us)") == "1")
+    }
+}

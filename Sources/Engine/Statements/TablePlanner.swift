@@ -197,7 +197,8 @@ struct TablePlanner {
             guard let column = table.column(named: name) else {
                 throw SQLError.general("Partition column[\(name)] does not exist in column list.")
             }
-            guard column.isKey else { throw SQLError.general("The partition column could not be aggregated column") }
+            // Any column of a DUPLICATE KEY table (the one model SnapDeck stores) may partition
+            // it: Doris refuses value columns only in AGGREGATE and merge-on-write UNIQUE tables.
             guard allowed(column.type) else {
                 throw SQLError.general("Column[\(name)] of type \(column.type.sqlName) cannot be a partition column")
             }
