@@ -131,6 +131,20 @@ import Testing
             """)
     }
 
+    @Test func replicationAllocationFollowsCreateTablesRules() throws {
+        let t = try TestCluster()
+        defer { try? FileManager.default.removeItem(atPath: t.repositoryPath) }
+        let (ts, _) = try backedUp(t)
+        let base = "RESTORE SNAPSHOT shop.snap FROM repo ON (orders AS o2) PROPERTIES ('backup_timestamp' = '\(ts)', "
+        #expect(t.error(base + "'replication_allocation' = '2')")?.message == "Invalid replication allocation property: 2")
+        #expect(t.error(base + "'replication_allocation' = 'zone.x: 2')")?.message == "Invalid replication allocation tag property: zone.x:2")
+        #expect(t.error(base + "'replication_allocation' = 'tag.location.default: 0')") != nil)
+        #expect(try tables(t) == ["items", "orders"], "a refused RESTORE changes nothing")
+        try t.sql(base + "'replication_allocation' = 'tag.location.default: 2')")
+        #expect(try waitForRestore(t))
+        #expect(try restoreRow(t)["ReplicaAllocation"] == "tag.location.default: 2")
+    }
+
     /// The commit of a clean_tables restore cannot be journalled (as when the process dies in
     /// it): nothing is dropped, and the next process finishes the commit, drops included.
     @Test func anInterruptedCommitDropsAllOrNothing() throws {

@@ -185,11 +185,8 @@ struct RestoreOptions {
             case "replication_num":
                 guard let n = Int(p.value), n > 0 else { throw SQLError.general("Invalid replication num format: \(p.value)") }
                 replicationNum = n
-            case "replication_allocation":
-                guard let n = p.value.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), n > 0 else {
-                    throw SQLError.general("Invalid replication allocation: \(p.value)")
-                }
-                replicationNum = n
+            // The same rules and texts as CREATE TABLE's (a tag, a count, their total).
+            case "replication_allocation": replicationNum = try ReplicationProperty.allocationCount(p.value)
             case "reserve_replica": reserveReplica = try bool(p)
             case "reserve_dynamic_partition_enable": reserveDynamicPartitionEnable = try bool(p)
             case "allow_load": allowLoad = try bool(p)
