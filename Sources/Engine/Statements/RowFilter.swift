@@ -64,15 +64,7 @@ struct RowFilter {
         switch test {
         case .compare(let op, let literal):
             if literal.isNull { return false }
-            let c = Value.compare(value, literal)
-            switch op {
-            case .equal: return c == 0
-            case .notEqual: return c != 0
-            case .less: return c < 0
-            case .lessOrEqual: return c <= 0
-            case .greater: return c > 0
-            case .greaterOrEqual: return c >= 0
-            }
+            return op.holds(Value.compare(value, literal))
         case .inList(let values, let negated):
             return values.contains { Value.compare(value, $0) == 0 } != negated
         case .like(let pattern, let negated):

@@ -99,4 +99,16 @@ public enum Predicate: Sendable, Equatable {
 public enum ComparisonOperator: String, Sendable, Equatable {
     case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">",
         greaterOrEqual = ">="
+
+    /// Whether the comparison holds when the left side orders `order` (-1, 0, 1) against the right.
+    public func holds(_ order: Int) -> Bool {
+        switch self {
+        case .equal: order == 0
+        case .notEqual: order != 0
+        case .less: order < 0
+        case .lessOrEqual: order <= 0
+        case .greater: order > 0
+        case .greaterOrEqual: order >= 0
+        }
+    }
 }

@@ -20,12 +20,10 @@ public enum BinaryOperator: String, Sendable, Equatable {
     case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case and = "AND", or = "OR"
 
-    public var isComparison: Bool {
-        switch self {
-        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return true
-        default: return false
-        }
-    }
+    public var isComparison: Bool { comparison != nil }
+
+    /// The comparison this operator is, if it is one (the two enums share their spellings).
+    public var comparison: ComparisonOperator? { ComparisonOperator(rawValue: rawValue) }
 }
 
 /// `-x` and `NOT x`.

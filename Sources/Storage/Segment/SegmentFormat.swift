@@ -128,23 +128,15 @@ public enum RowEncoding {
     @inline(__always)
     static func unzigzag(_ v: UInt128) -> Int128 { Int128(bitPattern: v >> 1) ^ -Int128(bitPattern: v & 1) }
 
-    static func appendVarint(_ value: UInt128, to bytes: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
-    }
-
     @inline(__always)
     static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
 
     @inline(__always)
     static func unzigzag(_ v: UInt64) -> Int64 { Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1) }
 
+    /// LEB128 of any unsigned width: 64-bit for most values, 128-bit for wide decimals.
     @inline(__always)
-    static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+    static func appendVarint<T: FixedWidthInteger & UnsignedInteger>(_ value: T, to bytes: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)

@@ -64,7 +64,7 @@ extension Bound {
             return try Self.apply(op, try x.evaluate(input), try y.evaluate(input), arithmetic, name)
         case .compare(let op, let x, let y):
             guard let c = Datum.compare(try x.evaluate(input), try y.evaluate(input)) else { return .null }
-            return .bool(Self.holds(op, c))
+            return .bool(op.comparison?.holds(c) ?? false)
         case .logic(let op, let x, let y):
             // Three-valued: FALSE AND NULL is FALSE, TRUE OR NULL is TRUE.
             let a = try x.evaluate(input).truth
@@ -75,17 +75,6 @@ extension Bound {
             return b == true ? .bool(true) : (a == nil || b == nil ? .null : .bool(false))
         case .isNull(let x, let negated):
             return .bool(try x.evaluate(input).isNull != negated)
-        }
-    }
-
-    private static func holds(_ op: BinaryOperator, _ c: Int) -> Bool {
-        switch op {
-        case .equal: return c == 0
-        case .notEqual: return c != 0
-        case .less: return c < 0
-        case .lessOrEqual: return c <= 0
-        case .greater: return c > 0
-        default: return c >= 0
         }
     }
 
