@@ -89,3 +89,22 @@ import TestSupport
         }
     }
 }
+
+/// A job's transfer rate: bytes over the time the transfers took.
+@Suite struct TransferRateTests {
+    @Test func aFinishedTransfersRateStaysWhatItWasInsteadOfFallingWithTime() {
+        let clock = ManualClock()
+        let progress = TransferProgress(clock: clock)
+        #expect(progress.throughput() == nil)
+        progress.transferring()
+        clock.advance(10)
+        progress.fileDone(bytes: 1000)
+        let finished = Int64((clock.now().timeIntervalSince1970 * 1000).rounded())
+        #expect(progress.throughput() == 100)
+        clock.advance(90)
+        // The journal keeps milliseconds: the rate is 100 B/s to within that rounding.
+        #expect(abs((progress.throughput(finishedMillis: finished) ?? 0) - 100) < 0.01)
+        // Still running, the rate is measured to now.
+        #expect(progress.throughput() == 10)
+    }
+}

@@ -110,6 +110,6 @@ extension BackupMachine {
             record: record, unfinished: unfinished, taskProgress: progress,
             filesDone: finishedTransfer ? filesTotal : min(counters.files, filesTotal), filesTotal: filesTotal,
             bytesDone: finishedTransfer ? bytesTotal : min(counters.bytes, bytesTotal), bytesTotal: bytesTotal,
-            throughput: job.tasks.progress.throughput)
+            throughput: job.tasks.progress.throughput(finishedMillis: record.uploadFinishedTime))
     }
 }

@@ -108,11 +108,14 @@ final class TransferProgress: @unchecked Sendable {
         lock.withLock { (files, bytes, started, perTask) }
     }
 
-    /// Bytes per second since the transfers started; nil before, or too early to tell.
-    var throughput: Double? {
+    /// Bytes per second from the start of the transfers to now, or to `finishedMillis` (epoch
+    /// milliseconds, when the transfer phase ended: a finished job's rate stays what it was
+    /// instead of falling as time passes); nil before, or too early to tell.
+    func throughput(finishedMillis: Int64 = -1) -> Double? {
         let counted: (bytes: Int64, started: Date?) = lock.withLock { (bytes, started) }
         guard let started = counted.started else { return nil }
-        let elapsed = clock.now().timeIntervalSince(started)
+        let end = finishedMillis > 0 ? Date(timeIntervalSince1970: Double(finishedMillis) / 1000) : clock.now()
+        let elapsed = end.timeIntervalSince(started)
         return elapsed > 0.05 ? Double(counted.bytes) / elapsed : nil
     }
 }

@@ -66,7 +66,7 @@ extension RestoreMachine {
                 return RestoreJobView(
                     record: r, unfinished: unfinished, taskProgress: progress,
                     filesDone: r.state == .finished ? total : min(counters.files, total), filesTotal: total,
-                    bytesDone: r.state == .finished ? r.bytesTotal : min(counters.bytes, r.bytesTotal), throughput: job.tasks.progress.throughput)
+                    bytesDone: r.state == .finished ? r.bytesTotal : min(counters.bytes, r.bytesTotal), throughput: job.tasks.progress.throughput(finishedMillis: r.downloadFinishedTime))
             }
     }
 }
