@@ -55,7 +55,7 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding([.character(">")], .sortNext, .browse, "Sort (the Backups and Restores tables)"),
         KeyBinding([.character("Z")], .pause, .browse, "Pause live updates (order and values freeze)", hint: "Pause", priority: 9),
         KeyBinding([.character("y")], .copy, .browse, "Copy the selected row's main value", hint: "Copy", priority: 10),
-        KeyBinding([.character("q")], .quit, .browse, "Quit (asks first while jobs run)", hint: "Quit", priority: 0),
+        KeyBinding([.character("q")], .quit, .browse, "Quit (asks first while local jobs run)", hint: "Quit", priority: 0),
     ]
 
     private static let actions: [KeyBinding] = [

@@ -23,7 +23,7 @@ enum Palette {
         Entry(name: "pause", argument: "", help: "Pause or resume live updates"),
         Entry(name: "help", argument: "", help: "Show the keys"),
         Entry(name: "redraw", argument: "", help: "Redraw the whole screen"),
-        Entry(name: "quit", argument: "", help: "Quit (asks first while the embedded cluster runs jobs)"),
+        Entry(name: "quit", argument: "", help: "Quit (asks first while local jobs run)"),
     ] + Tab.allCases.filter { $0 != .snapshots }.map {
         Entry(name: $0.title.lowercased(), argument: "", help: "Show the \($0.title) tab")
     }
