@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import SQLSyntax
 import Testing
 
 @Suite struct CatalogStoreTests {
@@ -68,5 +69,20 @@ import Testing
         let second = try CatalogStore(path: path).write { tx in try tx.nextId() }
         #expect(Set(first).count == 3)
         #expect(second > first.max()!)
+    }
+}
+
+/// Columns stored before aggregation types existed (catalog rows, snapshots' `__meta`) read as
+/// columns without one, so old data directories and snapshots open unchanged.
+@Suite struct ColumnAggregationDecodingTests {
+    @Test func aColumnWithoutTheFieldHasNoAggregation() throws {
+        let old = #"{"name":"v","type":{"bigint":{}},"nullable":true,"isKey":false,"comment":""}"#
+        let column = try JSONDecoder().decode(Column.self, from: Data(old.utf8))
+        #expect(column.aggregationType == nil)
+        #expect(column.type == .bigint)
+        var summed = column
+        summed.aggregationType = .sum
+        let again = try JSONDecoder().decode(Column.self, from: JSONEncoder().encode(summed))
+        #expect(again.aggregationType == .sum)
     }
 }

@@ -63,8 +63,8 @@ enum CreateTableCases {
                 with {
                     $0.columns = [
                         ColumnDefinition(name: "k", type: .int),
-                        ColumnDefinition(name: "v", type: .bigint, defaultValue: .null),
-                        ColumnDefinition(name: "m", type: .int, nullable: false),
+                        ColumnDefinition(name: "v", type: .bigint, defaultValue: .null, aggregation: .sum),
+                        ColumnDefinition(name: "m", type: .int, nullable: false, aggregation: .max),
                     ]
                     $0.keys = KeysDescription(kind: .aggregate, columns: ["k"])
                 }),

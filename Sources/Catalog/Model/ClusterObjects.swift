@@ -37,9 +37,13 @@ public struct Column: Sendable, Codable, Equatable {
     /// The default as text in the column's type, or nil for none.
     public var defaultValue: String?
     public var comment: String
+    /// How an AGGREGATE KEY table folds this value column (Doris's `aggregationType`); nil for
+    /// keys and for the columns of other tables. Optional, so columns stored before it existed
+    /// (catalog rows and snapshots' `__meta`) still decode.
+    public var aggregationType: AggregationType?
     public init(
         name: String, type: ColumnType, nullable: Bool, isKey: Bool, defaultValue: String?,
-        comment: String
+        comment: String, aggregationType: AggregationType? = nil
     ) {
         self.name = name
         self.type = type
@@ -47,6 +51,7 @@ public struct Column: Sendable, Codable, Equatable {
         self.isKey = isKey
         self.defaultValue = defaultValue
         self.comment = comment
+        self.aggregationType = aggregationType
     }
 }
 
@@ -112,6 +117,18 @@ public struct TableRecord: Sendable, Codable, Equatable {
 
     public func property(_ key: String) -> String? {
         properties.last { $0.key == key }?.value
+    }
+
+    /// Whether reads fold rows with equal keys (AGGREGATE and merge-on-read UNIQUE tables).
+    public var mergesOnRead: Bool { keysKind != .duplicate }
+
+    /// How each column folds on read: nil for keys; REPLACE for every value column of a UNIQUE
+    /// table (the latest load wins), as Doris marks them internally.
+    public var foldings: [AggregationType?] {
+        columns.map { column in
+            guard !column.isKey else { return nil }
+            return keysKind == .unique ? .replace : column.aggregationType
+        }
     }
 }
 

@@ -35,7 +35,8 @@ struct QueryStatements: StatementFamily {
                     filter.matches(row) ? try visit(row) : true
                 }
             },
-            knownRowCount: filter.isEmpty ? { () throws(SQLError) in rowCount(partitions, catalog) } : nil)
+            // Stored counts are per load; a merging table's COUNT(*) must count folded rows.
+            knownRowCount: filter.isEmpty && !table.mergesOnRead ? { () throws(SQLError) in rowCount(partitions, catalog) } : nil)
     }
 
     /// MySQL's CHECKSUM TABLE: the wrapping sum of a 64-bit hash of every row's canonical
@@ -46,17 +47,10 @@ struct QueryStatements: StatementFamily {
             let (database, table) = try c.table(name)
             try c.require(.select, on: database.name)
             var sum: UInt64 = 0
-            let types = table.columns.map(\.type)
-            let reader = TabletReader(layout: layout)
+            let tableRows = TableRows(reader: TabletReader(layout: layout), table: table, catalog: c.catalog)
             for partition in c.catalog.partitions(of: table.id) {
-                for tablet in c.catalog.tablets(of: partition.id) {
-                    try scanErrors {
-                        try reader.forEachSegment(tablet: tablet.id, catalog: c.catalog, types: types) { segment in
-                            while let range = try segment.skipRow() {
-                                sum &+= RowHasher.hash(segment.rowBytes(range))
-                            }
-                        }
-                    }
+                for group in tableRows.foldingGroups(of: partition.id) {
+                    try scanErrors { sum &+= try tableRows.checksum(of: group) }
                 }
             }
             rows.append(["\(database.name).\(table.name)", String(sum)])
@@ -86,18 +80,11 @@ struct QueryStatements: StatementFamily {
     private func scan(
         _ partitions: [PartitionRecord], _ table: TableRecord, _ catalog: CatalogState, _ visit: ([Value]) throws(SQLError) -> Bool
     ) throws(SQLError) {
-        let types = table.columns.map(\.type)
-        let reader = TabletReader(layout: layout)
-        var row: [Value] = []
-        row.reserveCapacity(types.count)
+        let rows = TableRows(reader: TabletReader(layout: layout), table: table, catalog: catalog)
         var going = true
         for partition in partitions where going {
-            for tablet in catalog.tablets(of: partition.id) where going {
-                try scanErrors {
-                    try reader.forEachSegment(tablet: tablet.id, catalog: catalog, types: types) { segment in
-                        while going, try segment.next(into: &row) != nil { going = try visit(row) }
-                    }
-                }
+            for group in rows.foldingGroups(of: partition.id) where going {
+                try scanErrors { going = try rows.forEachRow(in: group) { row in try visit(row) } }
             }
         }
     }

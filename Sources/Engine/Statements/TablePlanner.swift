@@ -16,16 +16,18 @@ struct TablePlanner {
     /// The table record (ids left to the caller) and its partitions' names and bounds.
     func plan(_ create: CreateTable, databaseId: ObjectID) throws(SQLError) -> (TableRecord, [(String, PartitionBound)]) {
         try NameRules.checkTable(create.name.name)
-        let columns = try planColumns(create)
-        let keysKind = create.keys?.kind ?? .duplicate
-        guard keysKind == .duplicate else {
-            throw SQLError.general(
-                "\(keysKind.rawValue) KEY tables are not supported yet; use DUPLICATE KEY (rows are kept as loaded)")
-        }
-        let distribution = create.distribution ?? Distribution(columns: [], buckets: nil)
+        guard !create.columns.isEmpty else { throw SQLError.general("A table needs at least one column") }
+        let keys = try TableModelRules.keys(of: create)
+        try TableModelRules.checkMergeOnWrite(keys.kind, create.properties)
+        try TableModelRules.checkColumns(keys, create.columns)
+        let columns = try planColumns(create, keys: keys)
+        let keysKind = keys.kind
+        let distribution = create.distribution ?? Self.defaultDistribution(keysKind, columns)
         for name in distribution.columns where columns.first(where: { $0.name.caseInsensitiveEquals(name) }) == nil {
             throw SQLError.general("Distribution column[\(name)] does not exist in table \(create.name.name)")
         }
+        try TableModelRules.checkDistribution(distribution, keysKind, columns)
+        try TableModelRules.checkAggregationTypes(create.columns)
         let buckets = try Self.buckets(distribution.buckets, limit: maxBuckets)
         let properties = create.properties.map { PropertyEntry(key: $0.key, value: $0.value) }
         let replication = try replicationNum(create.properties)
@@ -62,9 +64,14 @@ struct TablePlanner {
         return (table, partitions)
     }
 
-    private func planColumns(_ create: CreateTable) throws(SQLError) -> [Column] {
-        guard !create.columns.isEmpty else { throw SQLError.general("A table needs at least one column") }
-        let keyNames = create.keys?.columns ?? Self.defaultKeys(create.columns)
+    /// Without DISTRIBUTED BY, a DUPLICATE table is spread at random; an AGGREGATE or UNIQUE
+    /// table is hashed on its first column (Doris's older default), so equal keys meet.
+    private static func defaultDistribution(_ kind: KeysDescription.Kind, _ columns: [Column]) -> Distribution {
+        Distribution(columns: kind == .duplicate ? [] : [columns[0].name], buckets: nil)
+    }
+
+    private func planColumns(_ create: CreateTable, keys: KeysDescription) throws(SQLError) -> [Column] {
+        let keyNames = keys.columns
         var seen: Set<String> = []
         var columns: [Column] = []
         for (i, definition) in create.columns.enumerated() {
@@ -84,13 +91,7 @@ struct TablePlanner {
             let isKey = i < keyNames.count && keyNames[i].caseInsensitiveEquals(definition.name)
             columns.append(Column(
                 name: definition.name, type: definition.type, nullable: definition.nullable, isKey: isKey,
-                defaultValue: defaultText, comment: definition.comment ?? ""))
-        }
-        for name in keyNames where !columns.contains(where: { $0.name.caseInsensitiveEquals(name) }) {
-            throw SQLError.general("Key column[\(name)] does not exist in table \(create.name.name)")
-        }
-        if columns.filter(\.isKey).count != keyNames.count {
-            throw SQLError.general("Key columns should be a ordered prefix of the schema. KeyColumns: \(keyNames)")
+                defaultValue: defaultText, comment: definition.comment ?? "", aggregationType: definition.aggregation))
         }
         return columns
     }
@@ -197,8 +198,8 @@ struct TablePlanner {
             guard let column = table.column(named: name) else {
                 throw SQLError.general("Partition column[\(name)] does not exist in column list.")
             }
-            // Any column of a DUPLICATE KEY table (the one model SnapDeck stores) may partition
-            // it: Doris refuses value columns only in AGGREGATE and merge-on-write UNIQUE tables.
+            // Any column of a DUPLICATE KEY table may partition it; other models need keys.
+            try TableModelRules.checkPartitionColumn(column, table.keysKind)
             guard allowed(column.type) else {
                 throw SQLError.general("Column[\(name)] of type \(column.type.sqlName) cannot be a partition column")
             }

@@ -15,9 +15,9 @@ struct TableShowStatements: StatementFamily {
 
     func describe(_ name: TableName, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         let (_, table) = try c.visibleTable(name)
-        let rows: [[String?]] = table.columns.map { column in
+        let rows: [[String?]] = zip(table.columns, table.foldings).map { column, folding in
             [column.name, column.type.sqlName, column.nullable ? "Yes" : "No", column.isKey ? "true" : "false",
-             column.defaultValue, column.isKey ? "" : "NONE"]
+             column.defaultValue, folding?.rawValue ?? (column.isKey ? "" : "NONE")]
         }
         return ResultSet(columns: ["Field", "Type", "Null", "Key", "Default", "Extra"], rows: rows)
     }
@@ -32,6 +32,8 @@ struct TableDDL {
         var lines = ["CREATE TABLE \(Quoting.sqlIdentifier(table.name)) ("]
         let columnLines = table.columns.map { column -> String in
             var line = "  \(Quoting.sqlIdentifier(column.name)) \(column.type.sqlName)"
+            // Only AGGREGATE tables write theirs; a UNIQUE table's REPLACE is implied, as in Doris.
+            if table.keysKind == .aggregate, let aggregation = column.aggregationType { line += " " + aggregation.rawValue }
             line += column.nullable ? " NULL" : " NOT NULL"
             if let d = column.defaultValue { line += " DEFAULT " + Quoting.sqlString(d) }
             if !column.comment.isEmpty { line += " COMMENT " + Quoting.sqlString(column.comment, quote: "'") }

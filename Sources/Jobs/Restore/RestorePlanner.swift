@@ -101,7 +101,8 @@ public enum RestorePlanner {
         if local.columns.count != source.columns.count {
             throw JobError("\(prefix): it has \(local.columns.count) columns here and \(source.columns.count) in the snapshot")
         }
-        for (l, s) in zip(local.columns, source.columns) where l.name != s.name || l.type != s.type || l.nullable != s.nullable || l.isKey != s.isKey {
+        for (l, s) in zip(local.columns, source.columns) where l.name != s.name || l.type != s.type || l.nullable != s.nullable || l.isKey != s.isKey
+            || l.aggregationType != s.aggregationType {
             throw JobError("\(prefix): column '\(l.name)' is \(describe(l)) here and '\(s.name)' is \(describe(s)) in the snapshot")
         }
         if local.keysKind != source.keysKind { throw JobError("\(prefix): keys are \(local.keysKind.rawValue) here and \(source.keysKind.rawValue) in the snapshot") }
@@ -114,7 +115,7 @@ public enum RestorePlanner {
     }
 
     private static func describe(_ c: Column) -> String {
-        "\(c.type.sqlName)\(c.nullable ? "" : " NOT NULL")\(c.isKey ? " KEY" : "")"
+        "\(c.type.sqlName)\(c.aggregationType.map { " " + $0.rawValue } ?? "")\(c.nullable ? "" : " NOT NULL")\(c.isKey ? " KEY" : "")"
     }
 
     private static func matchPartition(

@@ -32,17 +32,30 @@ public struct ColumnDefinition: Sendable, Equatable {
     public var nullable: Bool
     public var defaultValue: Literal?
     public var comment: String?
+    /// `v BIGINT SUM`: how an AGGREGATE KEY table folds this value column's loads.
+    public var aggregation: AggregationType?
 
     public init(
         name: String, type: ColumnType, nullable: Bool = true, defaultValue: Literal? = nil,
-        comment: String? = nil
+        comment: String? = nil, aggregation: AggregationType? = nil
     ) {
         self.name = name
         self.type = type
         self.nullable = nullable
         self.defaultValue = defaultValue
         self.comment = comment
+        self.aggregation = aggregation
     }
+}
+
+/// The aggregation written after a value column's type, named as Doris names them. SnapDeck
+/// folds SUM, MAX, MIN, REPLACE and REPLACE_IF_NOT_NULL; the others need HLL, BITMAP or
+/// QUANTILE_STATE columns, which SnapDeck has no types for.
+public enum AggregationType: String, Sendable, Equatable, Codable, CaseIterable {
+    case sum = "SUM", max = "MAX", min = "MIN", replace = "REPLACE"
+    case replaceIfNotNull = "REPLACE_IF_NOT_NULL"
+    case hllUnion = "HLL_UNION", bitmapUnion = "BITMAP_UNION", quantileUnion = "QUANTILE_UNION"
+    case generic = "GENERIC"
 }
 
 /// The column types SnapDeck stores (SPEC §3.3). `datetime` is DATETIME(0); a DATETIME with

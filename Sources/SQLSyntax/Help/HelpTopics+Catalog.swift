@@ -45,7 +45,7 @@ extension HelpTopics {
             name: "CREATE TABLE",
             syntax: """
                 CREATE TABLE [IF NOT EXISTS] [db_name.]tbl_name (
-                    col_name col_type [NOT NULL | NULL] [DEFAULT value] [COMMENT 'text'], ...
+                    col_name col_type [aggregation] [NOT NULL | NULL] [DEFAULT value] [COMMENT 'text'], ...
                 )
                 [ENGINE = OLAP]
                 [{DUPLICATE | UNIQUE | AGGREGATE} KEY (col_name, ...)]
@@ -63,6 +63,7 @@ extension HelpTopics {
                 col_type: TINYINT | SMALLINT | INT | BIGINT | LARGEINT | BOOLEAN | FLOAT | DOUBLE
                         | DECIMAL[(p[, s])] | DECIMALV3[(p[, s])] | CHAR[(n)] | VARCHAR[(n)]
                         | STRING | DATE | DATEV2 | DATETIME[(p)] | DATETIMEV2[(p)]
+                aggregation: SUM | MAX | MIN | REPLACE | REPLACE_IF_NOT_NULL
                 """,
             summary: """
                 Creates a table. Columns are nullable unless NOT NULL is given. Each partition \
@@ -76,7 +77,17 @@ extension HelpTopics {
                 such as "replication_num" or "replication_allocation" = \
                 "tag.location.default: n" tune storage; BUCKETS is limited by the FE config \
                 max_bucket_num_per_partition (768); "dynamic_partition.enable" is what \
-                RESTORE switches off.
+                RESTORE switches off. \
+                The key columns come first, in order. DUPLICATE KEY keeps every row loaded. \
+                AGGREGATE KEY folds the rows of equal keys when read: each value column names \
+                its aggregation (SUM on numbers; SUM, MAX and MIN skip NULLs; REPLACE keeps the \
+                latest load's value, REPLACE_IF_NOT_NULL its latest non-NULL value). UNIQUE KEY \
+                keeps the latest load of each key (a later row of the same load wins). SnapDeck \
+                merges UNIQUE tables on read, also when the property is left out (newer Doris \
+                defaults to merge-on-write); "enable_unique_key_merge_on_write" = "true" is \
+                refused. SELECT, COUNT(*) and CHECKSUM TABLE see merged rows; the row counts of \
+                SHOW PARTITIONS and SHOW TABLET are the stored rows of every load. Hash \
+                distribution and partition columns of AGGREGATE and UNIQUE tables must be keys.
                 """,
             example: """
                 CREATE TABLE example_db.sales (

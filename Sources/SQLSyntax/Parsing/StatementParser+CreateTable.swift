@@ -1,12 +1,5 @@
 /// `CREATE TABLE` in the Doris dialect: columns, types, keys, distribution.
 extension StatementParser {
-    /// Aggregate functions Doris allows after a column type in AGGREGATE KEY tables; SnapDeck
-    /// stores the column the same way whatever the function, so they are skipped.
-    static let aggregateFunctions: Set<String> = [
-        "SUM", "MIN", "MAX", "REPLACE", "REPLACE_IF_NOT_NULL", "HLL_UNION", "BITMAP_UNION",
-        "QUANTILE_UNION", "GENERIC",
-    ]
-
     mutating func createTable() throws(SyntaxError) -> Statement {
         try expect("TABLE")
         let ifNotExists = acceptIfNotExists()
@@ -45,8 +38,9 @@ extension StatementParser {
                 column.defaultValue = try literal()
             } else if accept("COMMENT") {
                 column.comment = try stringLiteral()
-            } else if let keyword = current.keyword, Self.aggregateFunctions.contains(keyword) {
+            } else if let keyword = current.keyword, let aggregation = AggregationType(rawValue: keyword) {
                 advance()
+                column.aggregation = aggregation
             } else {
                 return column
             }
