@@ -60,10 +60,20 @@ import Testing
         try pane.keys("/")
         try pane.type("base")
         try pane.keys("Enter")
-        try pane.keys("Enter")
-        #expect(pane.waitFor("base @ "), "\(pane.screen())")
+        #expect(pane.waitFor("/base"), "\(pane.screen())")
+        // Enter opens the selected snapshot once the filtered list has a selection; on a busy
+        // machine the first Enter may come before that, so it is sent until the snapshot opens.
+        var browsed = false
+        for _ in 0..<5 where !browsed {
+            try pane.keys("Enter")
+            browsed = pane.waitFor("base @ ", seconds: 3)
+        }
+        #expect(browsed, "\(pane.screen())")
         // Back in the list, the snapshot's row carries what SHOW SNAPSHOT … WHERE gave.
-        try pane.keys("Escape")
+        for _ in 0..<3 where !pane.screen().contains("Enter opens") {
+            try pane.keys("Escape")
+            _ = pane.waitFor("Enter opens", seconds: 2)
+        }
         #expect(pane.waitForLine { $0.contains("base") && $0.contains("retail") }, "\(pane.screen())")
 
         // r restores it into another database; the Restores tab follows it to FINISHED.
