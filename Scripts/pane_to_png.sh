@@ -18,16 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 if [ "${1:-}" = "--install" ]; then
-  missing=()
-  for p in tmux python3 chromium fonts-dejavu-core fonts-wqy-zenhei; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  bash "$here/install-deps.sh" tmux python3 chromium fonts-dejavu-core fonts-wqy-zenhei
   exit 0
 fi
 

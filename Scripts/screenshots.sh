@@ -9,9 +9,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 bash Scripts/install-deps.sh
 bash Scripts/pane_to_png.sh --install
-dpkg -s python3-venv >/dev/null 2>&1 || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
-}
+bash Scripts/install-deps.sh python3-venv
 # Pillow, for the check, in a venv of its own so the system Python is left alone.
 venv="$root/.venv-shots"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"

@@ -85,7 +85,7 @@ import Testing
         // Start a backup from the dialog; with the rate limit it is still running when we look.
         try pane.keys("b")
         #expect(pane.waitFor("New backup"))
-        try chooseRetail(pane)
+        try Self.chooseRetail(pane)
         try pane.keys("Enter")
         #expect(pane.waitFor("UPLOADING"), "\(pane.screen())")
         // Cancel it with c; the confirmation names the job and defaults to Cancel.
@@ -103,7 +103,7 @@ import Testing
         try pane.keys("Escape")  // leave the SQL prompt, so 1–7 switch tabs again
         try pane.keys("1", "b")
         #expect(pane.waitFor("New backup"))
-        try chooseRetail(pane)
+        try Self.chooseRetail(pane)
         try pane.keys("Enter")
         #expect(pane.waitForLine { $0.contains("retail_") && $0.contains("FINISHED") }, "\(pane.screen())")
         try pane.keys("Escape")
@@ -142,11 +142,12 @@ import Testing
         #expect(sums.count == 2 && sums[0] == sums[1], "\(check.stdout) \(check.stderr)")
     }
 
-    /// The Database field cycles with ← / →; pick `retail`.
-    private func chooseRetail(_ pane: Pane) throws {
+    /// The backup dialog's Database field cycles with ← / →; pick `retail`. Shared by the local
+    /// and remote dashboard tests.
+    static func chooseRetail(_ pane: Pane) throws {
         for _ in 0..<4 where !pane.screen().contains("BACKUP SNAPSHOT `retail`.") {
             try pane.keys("Right")
-            usleep(200_000)
+            _ = pane.waitFor("BACKUP SNAPSHOT `retail`.", seconds: 0.3)
         }
         #expect(pane.waitFor("BACKUP SNAPSHOT `retail`."), "\(pane.screen())")
     }

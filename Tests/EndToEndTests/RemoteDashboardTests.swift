@@ -25,15 +25,6 @@ import Testing
         try Pane("env LANG=C.UTF-8 TERM=xterm-256color \(environment) '\(SnapDeckProcess.binary)' tui -h 127.0.0.1 -P \(port) -u\(user); sleep 120")
     }
 
-    /// The Database field cycles with ← / →; pick `retail`.
-    private func chooseRetail(_ pane: Pane) throws {
-        for _ in 0..<4 where !pane.screen().contains("BACKUP SNAPSHOT `retail`.") {
-            try pane.keys("Right")
-            _ = pane.waitFor("BACKUP SNAPSHOT `retail`.", seconds: 0.3)
-        }
-        #expect(pane.waitFor("BACKUP SNAPSHOT `retail`."), "\(pane.screen())")
-    }
-
     @Test func backupCancelRestoreAndBrowseOverTheProtocol() throws {
         let dir = try Self.demoCluster(rateLimited: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -46,7 +37,7 @@ import Testing
         // A backup from the dialog runs on the server; c cancels it there.
         try pane.keys("b")
         #expect(pane.waitFor("New backup"))
-        try chooseRetail(pane)
+        try DashboardTests.chooseRetail(pane)
         try pane.keys("Enter")
         #expect(pane.waitFor("UPLOADING"), "\(pane.screen())")
         try pane.keys("c")
@@ -108,7 +99,7 @@ import Testing
         #expect(pane.waitFor("1 Backups"), "\(pane.screen())")
         try pane.keys("b")
         #expect(pane.waitFor("New backup"))
-        try chooseRetail(pane)
+        try DashboardTests.chooseRetail(pane)
         try pane.keys("Enter")
         #expect(pane.waitFor("UPLOADING"), "\(pane.screen())")
 

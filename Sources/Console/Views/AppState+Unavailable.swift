@@ -12,5 +12,6 @@ extension AppState {
 }
 
 extension JobKind {
-    var clusterPart: ClusterPart { self == .backup ? .backups : .restores }
+    /// The part of a cluster this kind of job is read from.
+    public var clusterPart: ClusterPart { self == .backup ? .backups : .restores }
 }

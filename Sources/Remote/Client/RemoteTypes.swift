@@ -44,13 +44,8 @@ public struct RemoteResult: Sendable, Hashable {
 
     /// The index of a column by name, ignoring case (servers differ in spelling: `DbName`, `dbname`).
     public func columnIndex(_ name: String) -> Int? {
-        columns.firstIndex { $0.caseInsensitiveCompare(name) }
-    }
-}
-
-private extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
+        let wanted = name.lowercased()
+        return columns.firstIndex { $0.lowercased() == wanted }
     }
 }
 

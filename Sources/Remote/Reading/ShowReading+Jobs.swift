@@ -31,7 +31,7 @@ extension ShowReading {
         let finished = table.value(row, "FinishedTime").flatMap { ServerTime.epoch($0, utcOffset: utcOffset) }
         var job = JobRow(kind: kind, columns: columns, values: values, createdAtEpoch: created, finishedAtEpoch: finished)
         // SnapDeck's FULL columns already filled the figures; other servers only have Progress.
-        if table.result.columnIndex("FilesTotal") == nil, let progress = table.value(row, "Progress") {
+        if table.columnIndex("FilesTotal") == nil, let progress = table.value(row, "Progress") {
             let figures = TaskProgress.sum(progress)
             job.filesDone = figures.done
             job.filesTotal = figures.total

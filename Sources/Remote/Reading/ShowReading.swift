@@ -9,18 +9,27 @@ public enum ShowReading {}
 struct ShowTable {
     let result: RemoteResult
     let statement: String
+    /// Column positions by lowercased name, built once: cells are looked up for every row.
+    private let indexByName: [String: Int]
 
     init(_ result: RemoteResult, statement: String) {
         self.result = result
         self.statement = statement
+        var indexByName: [String: Int] = [:]
+        for (index, column) in result.columns.enumerated() where indexByName[column.lowercased()] == nil {
+            indexByName[column.lowercased()] = index
+        }
+        self.indexByName = indexByName
     }
+
+    func columnIndex(_ name: String) -> Int? { indexByName[name.lowercased()] }
 
     var rows: [[String?]] { result.rows }
 
     /// Fails with an "unexpected table" problem unless every group has one of its names present
     /// (`[["SnapshotName", "Label"], ["State"]]`).
     func require(_ groups: [[String]]) throws(SourceProblem) {
-        for names in groups where !names.contains(where: { result.columnIndex($0) != nil }) {
+        for names in groups where !names.contains(where: { columnIndex($0) != nil }) {
             throw SourceProblem.unexpectedTable(statement: statement, missing: names, columns: result.columns)
         }
     }
@@ -29,7 +38,7 @@ struct ShowTable {
     /// "no value" (`NULL`, `\N`, `N/A`, empty) read as nil.
     func value(_ row: [String?], _ names: String...) -> String? {
         for name in names {
-            guard let index = result.columnIndex(name) else { continue }
+            guard let index = columnIndex(name) else { continue }
             return index < row.count ? ShowValue.present(row[index]) : nil
         }
         return nil
@@ -37,7 +46,7 @@ struct ShowTable {
 
     func int64(_ row: [String?], _ names: String...) -> Int64? {
         for name in names {
-            guard result.columnIndex(name) != nil else { continue }
+            guard columnIndex(name) != nil else { continue }
             return value(row, name).flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
         }
         return nil

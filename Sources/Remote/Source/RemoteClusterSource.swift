@@ -33,13 +33,11 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
         var reader: (any SQLConnection)?
         var actor: (any SQLConnection)?
         var closed = false
-        var statementsSent = 0
     }
 
     // Only touched on `readQueue`.
     private var server: ServerIdentity?
     private var last: ClusterSnapshot?
-    private var lastReadTime: Double?
     private var lastDuration = 0.0
     private var failures = 0
     private var disconnection: (reason: String, retryAt: Double)?
@@ -57,9 +55,6 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
         self.clock = clock
         self.connector = connector
     }
-
-    /// Statements sent on both connections so far (the idle-load benchmark reads it).
-    public var statementsSent: Int { shared.withLock { $0.statementsSent } }
 
     public func read(completion: @escaping @Sendable (Result<ClusterSnapshot, SourceFailure>) -> Void) {
         readQueue.async { [self] in
@@ -140,7 +135,6 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
                 lastFull = (finished, reading.statements)
                 fullReadWanted = false
             }
-            lastReadTime = finished
             lastDuration = finished - started
             picture.connection = ConnectionStatus(endpoint: endpoint.description, server: reading.server.displayName,
                                                   state: .connected, dataTime: finished)
@@ -156,14 +150,14 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
     /// to try; nil while disconnected.
     private func connectedReading(at now: Double) -> RemoteReading? {
         if let connection = shared.withLock({ $0.reader }), let server {
-            return RemoteReading(connection: connection, server: server, user: endpoint.user, utcOffset: utcOffset, counter: count)
+            return RemoteReading(connection: connection, server: server, user: endpoint.user, utcOffset: utcOffset)
         }
         if let disconnection, now < disconnection.retryAt { return nil }
         do throws(RemoteError) {
             let connection = try connector(endpoint)
             let identity: ServerIdentity
             do {
-                identity = try ServerIdentity.ask(connection, counter: count)
+                identity = try ServerIdentity.ask(connection)
             } catch {
                 connection.close()
                 throw error
@@ -181,7 +175,7 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
             failures = 0
             disconnection = nil
             fullReadWanted = true
-            return RemoteReading(connection: connection, server: identity, user: endpoint.user, utcOffset: utcOffset, counter: count)
+            return RemoteReading(connection: connection, server: identity, user: endpoint.user, utcOffset: utcOffset)
         } catch {
             lost(error)
             return nil
@@ -203,7 +197,7 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
         picture.connection = ConnectionStatus(
             endpoint: endpoint.description, server: server?.displayName ?? "",
             state: .disconnected(reason: disconnection?.reason ?? "not connected", retryAt: disconnection?.retryAt ?? clock()),
-            dataTime: lastReadTime)
+            dataTime: last?.connection?.dataTime)
         return picture
     }
 
@@ -241,10 +235,6 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
         handler?()
     }
 
-    private func count() {
-        shared.withLock { $0.statementsSent += 1 }
-    }
-
     // MARK: - Statements (on actionQueue)
 
     /// Runs every statement of `script` on the action connection; the last result, or the
@@ -268,7 +258,6 @@ public final class RemoteClusterSource: ClusterSource, @unchecked Sendable {
     /// One statement on the action connection. A connection found dead before anything was
     /// sent (the server restarted since the last statement) is replaced once, transparently.
     private func actionQuery(_ text: String) throws(RemoteError) -> RemoteResult {
-        count()
         do {
             return try actionConnection().query(text)
         } catch where error.code == RemoteError.goneAway.code {

@@ -10,21 +10,18 @@ final class RemoteReading {
     let server: ServerIdentity
     let user: String
     let utcOffset: Int
-    private let counter: () -> Void
     /// Statements this reading sent.
     private(set) var statements = 0
 
-    init(connection: any SQLConnection, server: ServerIdentity, user: String, utcOffset: Int, counter: @escaping () -> Void) {
+    init(connection: any SQLConnection, server: ServerIdentity, user: String, utcOffset: Int) {
         self.connection = connection
         self.server = server
         self.user = user
         self.utcOffset = utcOffset
-        self.counter = counter
     }
 
     func query(_ sql: String) throws(RemoteError) -> RemoteResult {
         statements += 1
-        counter()
         return try connection.query(sql)
     }
 
@@ -94,7 +91,7 @@ final class RemoteReading {
 
     private func jobs(of databases: [String], kinds: [JobKind], into picture: inout ClusterSnapshot) throws(RemoteError) -> [JobRow] {
         guard server.flavor.hasBackupRestore else {
-            for kind in kinds { picture.unavailable[kind.part] = noBackupRestore }
+            for kind in kinds { picture.unavailable[kind.clusterPart] = noBackupRestore }
             return []
         }
         var rows: [JobRow] = []
@@ -107,7 +104,7 @@ final class RemoteReading {
                 }
             }
             if let first = refused.first {
-                picture.unavailable[kind.part] = refused.count == databases.count
+                picture.unavailable[kind.clusterPart] = refused.count == databases.count
                     ? first.reason
                     : "Cannot read \(kind.keyword) of \(refused.map(\.database).joined(separator: ", ")): \(first.reason)"
             }
@@ -151,6 +148,3 @@ final class RemoteReading {
     }
 }
 
-extension JobKind {
-    var part: ClusterPart { self == .backup ? .backups : .restores }
-}

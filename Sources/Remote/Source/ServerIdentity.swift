@@ -10,8 +10,7 @@ struct ServerIdentity: Sendable, Hashable {
     var isAdmin: Bool?
 
     /// Reads `@@version_comment`; a server that refuses it is judged by its handshake alone.
-    static func ask(_ connection: any SQLConnection, counter: () -> Void) throws(RemoteError) -> ServerIdentity {
-        counter()
+    static func ask(_ connection: any SQLConnection) throws(RemoteError) -> ServerIdentity {
         var comment: String?
         do {
             comment = try connection.query("SELECT @@version_comment").rows.first?.first ?? nil
@@ -21,7 +20,6 @@ struct ServerIdentity: Sendable, Hashable {
         let flavor = ServerFlavor.detect(handshakeVersion: connection.serverVersion, versionComment: comment)
         var isAdmin: Bool?
         if flavor.hasBackupRestore {
-            counter()
             do {
                 isAdmin = holdsAdmin(try connection.query("SHOW GRANTS"))
             } catch where error.kind == .server {
