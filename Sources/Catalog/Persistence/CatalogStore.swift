@@ -107,6 +107,11 @@ public final class CatalogStore: @unchecked Sendable {
         }
     }
 
+    /// A value of the catalog's `meta` table (`created_at`, `cluster_id`), nil when unset.
+    public func meta(_ key: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
     /// Paths (relative to the data directory) recorded for deletion.
     public func garbagePaths() throws -> [String] {
         try queue.read { db in try String.fetchAll(db, sql: "SELECT path FROM file_garbage") }

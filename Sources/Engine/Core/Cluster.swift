@@ -47,6 +47,8 @@ public final class Cluster: @unchecked Sendable {
     }
 
     public var layout: DataLayout { services.layout }
+    /// This cluster's identity: the owner recorded in the snapshots it backs up.
+    public var clusterId: String { services.clusterId }
     public var logger: Logger { services.logger }
     /// The job engine; tests drive its clock and faults.
     public var scheduler: JobScheduler { services.scheduler }

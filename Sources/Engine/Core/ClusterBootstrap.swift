@@ -30,6 +30,7 @@ enum ClusterBootstrap {
         logger.logLevel = .info
         let store = try openCatalog(layout)
         let cluster = Cluster(services: ClusterServices(layout: layout, store: store, lock: lock, logger: logger))
+        try cluster.services.loadClusterId()
         if let reason = store.readOnlyReason {
             // Nothing may be written: no set-up, no clean-up, jobs stay journalled as they are.
             try cluster.startJobs(resuming: false)

@@ -26,6 +26,11 @@ final class ClusterServices: @unchecked Sendable {
     nonisolated(unsafe) private var wrapper: (@Sendable (ObjectStore) -> ObjectStore)?
     private let startedLock = NSLock()
     private var startedJobs: [Int64] = []
+    /// This cluster's identity, written once into the catalog at first open: the owner that
+    /// BACKUP records in a snapshot's `__info`, so retention only ever drops snapshots this
+    /// cluster made, even in a repository several clusters share. Empty when the catalog is
+    /// read-only and never had one.
+    private(set) var clusterId = ""
 
     init(layout: DataLayout, store: CatalogStore, lock: DataDirectoryLock, logger: Logger) {
         self.layout = layout
@@ -47,6 +52,22 @@ final class ClusterServices: @unchecked Sendable {
 
     /// Ids of the jobs submitted through this cluster object (the CLI waits for them).
     var jobsStartedHere: [Int64] { startedLock.withLock { startedJobs } }
+
+    /// Reads the cluster's identity, creating it on the first open of a directory that has
+    /// none (new, or made by an older SnapDeck).
+    func loadClusterId() throws(SQLError) {
+        do {
+            if let existing = try store.meta("cluster_id") {
+                clusterId = existing
+            } else if store.readOnlyReason == nil {
+                let fresh = UUID().uuidString.lowercased()
+                try store.write { tx in try tx.setMeta("cluster_id", fresh) }
+                clusterId = fresh
+            }
+        } catch {
+            throw SQLError.general("cannot read the cluster's identity: \(error)")
+        }
+    }
 
     func noteJobStarted(_ id: Int64) { startedLock.withLock { startedJobs.append(id) } }
 

@@ -41,11 +41,12 @@ struct BackupStatements: StatementFamily {
         }
         let jobId = try write { tx in try tx.nextId() }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let record = BackupJobRecord(
+        var record = BackupJobRecord(
             jobId: jobId, label: backup.label, databaseId: database.id, databaseName: database.name,
             repositoryId: repository.id, repositoryName: repository.name, objects: objects,
             metadataOnly: options.metadataOnly, timeoutSeconds: options.timeoutSeconds, createTime: now,
             snapshotTimestamp: JobTime.snapshotTimestamp(now))
+        record.provenance = SnapshotProvenance(kind: options.incremental ? .incremental : .full, owner: services.clusterId)
         do {
             try scheduler.submitBackup(record)
         } catch {

@@ -42,8 +42,35 @@ struct BackupArtifacts {
         return SnapshotInfoFile(
             name: record.label, database: record.databaseName, databaseId: record.databaseId,
             backupTime: record.createTime, content: record.metadataOnly ? "METADATA_ONLY" : "ALL", tables: tables,
-            backupResult: "succeed", metaVersion: 1, tabletBackends: record.metadataOnly ? [:] : backends
+            backupResult: "succeed", metaVersion: 1, tabletBackends: record.metadataOnly ? [:] : backends,
+            provenance: try provenance()
         ).encode()
+    }
+
+    /// The record's provenance with the bytes the snapshot covers and the bytes it wrote to its
+    /// own folder (every tablet file and header not found in another snapshot's folder).
+    private func provenance() throws -> SnapshotProvenance? {
+        guard var provenance = record.provenance else { return nil }
+        var total: Int64 = 0
+        var elsewhere: Int64 = 0
+        for t in record.plan?.tables ?? [] where !record.metadataOnly {
+            let schemaHash = TabletHeader.schemaHash(of: t.table)
+            for p in t.partitions {
+                for tablet in p.tablets {
+                    let header = try TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
+                    var sizes = ["\(tablet.tabletId).hdr.\(Checksums.md5Hex(header))": Int64(header.count)]
+                    for rowset in tablet.rowsets { sizes["\(rowset.fileName).\(rowset.md5)"] = rowset.size }
+                    let located = provenance.fileLocations[tablet.tabletId] ?? [:]
+                    for (file, size) in sizes {
+                        total += size
+                        if located[file] != nil { elsewhere += size }
+                    }
+                }
+            }
+        }
+        provenance.totalBytes = total
+        provenance.uploadedBytes = total - elsewhere
+        return provenance
     }
 
     /// Writes `__meta`, then `__info`, once everything uploaded so far is durable — unless

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Repository
 
 /// Everything about one backup job that must survive a restart (the journal row).
 public struct BackupJobRecord: Sendable, Codable, Equatable {
@@ -36,6 +37,13 @@ public struct BackupJobRecord: Sendable, Codable, Equatable {
     /// are gone: owed work that whichever process opens the data directory next finishes.
     /// (Optional so that journals written before it existed still load.)
     public var cleanupOwed: Bool?
+    /// What goes into `__info` under `snapdeck`: set at submission (type asked for, owner,
+    /// TTL and expiry), completed when the job plans (base and where its files live). Nil in
+    /// journals written before it existed; their snapshots are written without it.
+    public var provenance: SnapshotProvenance?
+    /// The `base_snapshot` the BACKUP named, if any (otherwise an incremental backup picks the
+    /// latest finished snapshot of the same objects).
+    public var requestedBase: String?
 
     public init(
         jobId: Int64, label: String, databaseId: ObjectID, databaseName: String, repositoryId: ObjectID,

@@ -43,7 +43,8 @@ extension SnapshotInfoFile {
             tables: tables.sorted { $0.name < $1.name },
             backupResult: try root.optionalString("backup_result") ?? "succeed",
             metaVersion: Int(try root.optionalInt("meta_version") ?? 0),
-            tabletBackends: backends
+            tabletBackends: backends,
+            provenance: try root.optionalObject(SnapshotProvenance.key).map { fields throws(SnapshotFormatError) in try SnapshotProvenance(fields) }
         )
     }
 
@@ -82,7 +83,7 @@ extension SnapshotInfoFile {
 }
 
 /// Typed access to the members of one JSON object, with errors that name the object's path.
-private struct Fields {
+struct Fields {
     let path: String
     let members: [(key: String, value: JSONValue)]
 

@@ -26,11 +26,16 @@ public struct SnapshotInfoFile: Sendable, Equatable {
     public var metaVersion: Int
     /// Tablet id → backend id that held its snapshot (`tablet_be_map`); may be empty.
     public var tabletBackends: [Int64: Int64]
+    /// SnapDeck's additions (incremental chain, bytes, retention); nil in snapshots written by
+    /// Doris or by SnapDeck before it recorded them.
+    public var provenance: SnapshotProvenance?
 
     public init(
         name: String, database: String, databaseId: Int64, backupTime: Int64, content: String = "ALL",
-        tables: [Table], backupResult: String = "succeed", metaVersion: Int = 0, tabletBackends: [Int64: Int64] = [:]
+        tables: [Table], backupResult: String = "succeed", metaVersion: Int = 0, tabletBackends: [Int64: Int64] = [:],
+        provenance: SnapshotProvenance? = nil
     ) {
+        self.provenance = provenance
         self.name = name
         self.database = database
         self.databaseId = databaseId
@@ -97,21 +102,30 @@ public struct SnapshotInfoFile: Sendable, Equatable {
     /// True when `backup_result` is `succeed`.
     public var isSuccessful: Bool { backupResult == "succeed" }
 
-    /// The repository key of every file the snapshot lists, table by table, in the info's order.
+    /// The repository key of every file the snapshot lists, table by table, in the info's order:
+    /// in this snapshot's folder, or — for a file an incremental snapshot did not upload — in
+    /// the folder `provenance` names.
     public func fileKeys(in paths: RepositoryPaths) -> [String] {
         var keys: [String] = []
         for table in tables {
             for partition in table.partitions {
                 for index in partition.indexes {
                     for tablet in index.tablets {
-                        let directory = paths.tabletDirectory(label: name, dbId: databaseId, tableId: table.id,
-                                                              partitionId: partition.id, indexId: index.id, tabletId: tablet.id)
-                        keys += tablet.files.map { directory + "/" + $0 }
+                        keys += tablet.files.map { file in
+                            fileKey(file, tablet: tablet.id, table: table.id, partition: partition.id, index: index.id, in: paths)
+                        }
                     }
                 }
             }
         }
         return keys
+    }
+
+    /// The repository key of one file of one of the snapshot's tablets, wherever it lives.
+    public func fileKey(_ file: String, tablet: Int64, table: Int64, partition: Int64, index: Int64, in paths: RepositoryPaths) -> String {
+        let holder = provenance?.holder(of: file, tablet: tablet, ownLabel: name) ?? name
+        let directory = paths.tabletDirectory(label: holder, dbId: databaseId, tableId: table, partitionId: partition, indexId: index, tabletId: tablet)
+        return directory + "/" + file
     }
 
     /// The table named `name`, if the snapshot has it.
@@ -127,7 +141,7 @@ public struct SnapshotInfoFile: Sendable, Equatable {
         let backends = tabletBackends.keys.sorted().map { id -> (key: String, value: JSONValue) in
             (String(id), .int(tabletBackends[id]!))
         }
-        let json = JSONValue.object([
+        var members: [(key: String, value: JSONValue)] = [
             ("name", .string(name)),
             ("database", .string(database)),
             ("id", .int(databaseId)),
@@ -138,8 +152,9 @@ public struct SnapshotInfoFile: Sendable, Equatable {
             ("backup_result", .string(backupResult)),
             ("meta_version", .number(String(metaVersion))),
             ("tablet_be_map", .object(backends)),
-        ])
-        return Array(json.compactText().utf8)
+        ]
+        if let provenance { members.append((SnapshotProvenance.key, provenance.json)) }
+        return Array(JSONValue.object(members).compactText().utf8)
     }
 
     private static func encodePartitions(_ partitions: [Partition]) -> JSONValue {
