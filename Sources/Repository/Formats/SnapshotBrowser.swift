@@ -37,11 +37,15 @@ public struct SnapshotBrowser: Sendable {
         /// when there is none (unfinished or cancelled backup), `ERROR: Failed to get info: <msg>`
         /// when the store could not be listed.
         public var status: String
+        /// SnapDeck's provenance of each timestamp whose `__info` has one (type, base, bytes,
+        /// owner, TTL), by timestamp; empty for snapshots Doris wrote.
+        public var provenances: [String: SnapshotProvenance]
 
-        public init(label: String, timestamps: [String], status: String) {
+        public init(label: String, timestamps: [String], status: String, provenances: [String: SnapshotProvenance] = [:]) {
             self.label = label
             self.timestamps = timestamps
             self.status = status
+            self.provenances = provenances
         }
     }
 
@@ -57,7 +61,14 @@ public struct SnapshotBrowser: Sendable {
             guard let split = ChecksumName.split(file) else { return "Invalid: \(file)" }
             return String(split.name.dropFirst(RepositoryPaths.infoPrefix.count))
         }.sorted()
-        return Summary(label: label, timestamps: timestamps, status: timestamps.isEmpty ? "ERROR: No info file found" : "OK")
+        var provenances: [String: SnapshotProvenance] = [:]
+        for timestamp in timestamps where !timestamp.hasPrefix("Invalid") {
+            // An `__info` that cannot be read here keeps its row; RESTORE and ADMIN CHECK
+            // SNAPSHOT report why it cannot be used.
+            if let provenance = try? info(label: label, timestamp: timestamp).provenance { provenances[timestamp] = provenance }
+        }
+        return Summary(label: label, timestamps: timestamps, status: timestamps.isEmpty ? "ERROR: No info file found" : "OK",
+                       provenances: provenances)
     }
 
     /// One summary row per label, in label order.
