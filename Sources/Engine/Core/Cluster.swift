@@ -65,6 +65,16 @@ public final class Cluster: @unchecked Sendable {
         set { services.objectStoreWrapper = newValue }
     }
 
+    /// The retention sweep (`SnapshotRetention`): drops the expired snapshots this cluster owns,
+    /// dependents before bases, and finishes interrupted drops; returns `repo/label` of each
+    /// dropped. Runs between statements, like one. Whatever runs in the background (a ticker
+    /// about once a minute) calls this.
+    public func expireSnapshots() throws(SQLError) -> [String] {
+        executionLock.lock()
+        defer { executionLock.unlock() }
+        return try SnapshotRetention(services: services).sweep()
+    }
+
     /// Paths (relative to the data directory) recorded for deletion and not yet deleted: empty
     /// once every dropped or uncommitted file is gone.
     public func recordedGarbage() throws -> [String] {

@@ -61,8 +61,9 @@ struct StatementRouter {
         case .restore(let restore): return try RestoreStatements(services: services).submitRestore(restore, c)
         case .showRestore(let show): return try RestoreStatements(services: services).showRestore(show, c)
         case .cancelRestore(let database): return try RestoreStatements(services: services).cancelRestore(database, c)
-        case .dropSnapshot(let label, let timestamp, let repository):
-            return try SnapshotCareStatements(services: services).dropSnapshot(label: label, timestamp: timestamp, repository: repository, c)
+        case .dropSnapshot(let label, let timestamp, let repository, let force):
+            return try SnapshotCareStatements(services: services).dropSnapshot(
+                label: label, timestamp: timestamp, repository: repository, force: force, c)
         case .adminCheckSnapshot(let label, let timestamp, let repository):
             return try SnapshotCareStatements(services: services).checkSnapshot(label: label, timestamp: timestamp, repository: repository, c)
         }

@@ -61,7 +61,8 @@ public enum Statement: Sendable, Equatable {
     case cancelBackup(database: String?)
     case cancelRestore(database: String?)
     case showBroker
-    case dropSnapshot(label: String, timestamp: String?, repository: String)
+    /// `FORCE` drops a base of incremental snapshots, keeping the files they read.
+    case dropSnapshot(label: String, timestamp: String?, repository: String, force: Bool = false)
     case adminCheckSnapshot(label: String, timestamp: String?, repository: String)
 }
 
