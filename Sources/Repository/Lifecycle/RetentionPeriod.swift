@@ -23,7 +23,7 @@ public struct RetentionPeriod: Sendable, Equatable {
     /// A `ttl` value that is not a retention period; `message` says why and what is expected.
     public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
         public var message: String
-        init(_ message: String) { self.message = message }
+        public init(_ message: String) { self.message = message }
         public var description: String { message }
     }
 

@@ -11,6 +11,13 @@ public struct RetentionPlan: Sendable, Equatable {
     /// Expired labels kept because a snapshot that stays reads from them, sorted.
     public var keptForReaders: [String]
 
+    public init(order: [String], keptForReaders: [String]) {
+        self.order = order
+        self.keptForReaders = keptForReaders
+    }
+
+    /// The plan for `inventory` as the cluster `owner` sees it at `now` (epoch ms); labels in
+    /// `protected` (used by running jobs) stay.
     public init(inventory: RepositoryInventory, owner: String, now millis: Int64, protected: Set<String> = []) {
         var droppable = Set(inventory.folders.values.filter { folder in
             folder.isListed && folder.unreadable.isEmpty && !protected.contains(folder.label)

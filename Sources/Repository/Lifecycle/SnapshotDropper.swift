@@ -29,7 +29,8 @@ public struct SnapshotDropOutcome: Sendable, Equatable {
 /// the next drop or retention sweep finishes what was left.
 ///
 /// Steps (`SnapshotDropPlan`): put `__dropping` and make it durable; delete the `__info` files;
-/// delete the other objects no listed snapshot reads; delete the marker if nothing stayed.
+/// delete the other objects no listed snapshot reads (and unfinished writes); delete the marker
+/// if nothing stayed.
 /// Files that listed snapshots read stay in the marked folder, and each drop finishes every
 /// marked folder whose files nobody reads any more.
 public struct SnapshotDropper: Sendable {
@@ -138,8 +139,8 @@ public struct SnapshotDropper: Sendable {
             try store.delete(plan.infoKeys)
             try store.delete(plan.deletions)
             if plan.removesMarker {
-                try store.delete([plan.marker])
                 try store.discardIncompleteWrites(prefix: folderPrefix)
+                try store.delete([plan.marker])
             }
         } catch {
             throw SnapshotDropError("Failed to drop snapshot \(plan.label): \(error.message)")
