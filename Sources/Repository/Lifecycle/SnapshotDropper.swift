@@ -49,6 +49,9 @@ public struct SnapshotDropper: Sendable {
     public func drop(label: String, timestamp: String? = nil, force: Bool = false, labelsInUse: Set<String> = [])
         throws(SnapshotDropError) -> SnapshotDropOutcome
     {
+        if labelsInUse.contains(label) {
+            throw SnapshotDropError("Snapshot \(label) is used by a running backup or restore job; cancel it first")
+        }
         var inventory = try read()
         guard let folder = inventory.folders[label] else {
             // Writes a crash cut off are not listed, but they are this label's: they go too. The
