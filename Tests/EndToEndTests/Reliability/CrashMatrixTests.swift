@@ -31,6 +31,38 @@ import Testing
         }
     }
 
+    /// The same for an incremental backup on a full one, after a load that added a partition
+    /// and rows to old ones: the resumed job still uploads only what its base lacks, and its
+    /// restore gives the data of its own time.
+    @Test(arguments: backupStates)
+    func killAnIncrementalBackupIn(state: String) throws {
+        try attempts("incremental backup \(state)") { c in
+            _ = try c.backUp("base")
+            try c.load("""
+                INSERT INTO d.t VALUES (11, 'k');
+                ALTER TABLE d.p ADD PARTITION p3 VALUES LESS THAN ("2025-04-01");
+                INSERT INTO d.p VALUES (4, '2025-03-04'), (5, '2025-01-06');
+                """)
+            let hold = state == "UPLOADING" ? "('fault_transfer_stall_ms' = '300')" : "('fault_pause_at_state' = '\(state)')"
+            try c.sql("ADMIN SET FRONTEND CONFIG \(hold)")
+            let backup = try c.start("BACKUP SNAPSHOT d.crash TO r PROPERTIES ('type' = 'incremental')")
+            let reached = SnapDeckProcess.poll(seconds: 60) {
+                SnapDeckProcess.journalState(c.dir) == state && (state != "UPLOADING" || c.repositoryHasData("crash"))
+            }
+            backup.signal(SIGKILL)
+            backup.wait()
+            guard reached else { return ["the job never reached \(state) (journal: \(SnapDeckProcess.journalState(c.dir) ?? "none"))"] }
+            var problems = c.expectSuccess(try c.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '', 'fault_transfer_stall_ms' = '0')", ["--wait-all"]), "resume")
+            let row = try c.backupRow("crash")
+            if row["Type"] != "INCREMENTAL" || row["BaseSnapshot"] != "base" { problems.append("SHOW BACKUP: \(row)") }
+            let own = c.repositoryFiles("crash").filter { $0.contains(".dat.") }.count
+            let base = c.repositoryFiles("base").filter { $0.contains(".dat.") }.count
+            if own == 0 || own >= base { problems.append("the incremental snapshot holds \(own) segment files, its base \(base)") }
+            problems += try c.verifyBackup("crash")
+            return problems
+        }
+    }
+
     @Test(arguments: restoreStates)
     func killARestoreIn(state: String) throws {
         try attempts("restore \(state)") { c in
