@@ -60,13 +60,21 @@ extension HelpTopics {
                 or partitions (ON), or of all but some tables (EXCLUDE), to a repository. The \
                 statement returns at once; follow the job with SHOW BACKUP. One backup or restore \
                 runs per database at a time, and a label can be used once per repository. \
-                Properties: "timeout" in seconds, "type" (FULL), "content" (ALL or \
-                METADATA_ONLY).
+                Properties: "timeout" in seconds, "type" (FULL or INCREMENTAL), \
+                "base_snapshot" (incremental only), "content" (ALL or METADATA_ONLY). An \
+                INCREMENTAL backup uploads only the files its base does not hold and records \
+                where the others live; its base is "base_snapshot" (its latest timestamp) or \
+                else the latest successful snapshot in the repository of the same database and \
+                tables. With no such snapshot the backup is taken in full (SHOW BACKUP's Type \
+                says FULL). RESTORE and ADMIN CHECK SNAPSHOT read each file wherever it lives; a \
+                snapshot a running incremental backup reads cannot be dropped.
                 """,
             example: """
                 BACKUP SNAPSHOT example_db.snapshot_label1 TO example_repo
                 ON (example_tbl PARTITION (p1, p2), example_tbl2)
                 PROPERTIES ("timeout" = "7200");
+                BACKUP SNAPSHOT example_db.nightly_2 TO example_repo
+                PROPERTIES ("type" = "incremental", "base_snapshot" = "nightly_1");
                 """),
         HelpEntry(
             name: "RESTORE", aliases: ["RESTORE SNAPSHOT"],
