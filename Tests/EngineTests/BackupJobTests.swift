@@ -104,8 +104,12 @@ import TestSupport
         try t.sql("BACKUP SNAPSHOT shop.cols TO repo")
         #expect(try t.waitForBackup("cols"))
         let show = try t.sql("SHOW BACKUP FROM shop")
-        #expect(show.columns.joined(separator: "\t") == "JobId\tSnapshotName\tDbName\tState\tBackupObjs\tCreateTime\tSnapshotFinishedTime\tUploadFinishedTime\tFinishedTime\tUnfinishedTasks\tProgress\tTaskErrMsg\tStatus\tTimeout")
+        #expect(show.columns.joined(separator: "\t") == "JobId\tSnapshotName\tDbName\tState\tBackupObjs\tCreateTime\tSnapshotFinishedTime\tUploadFinishedTime\tFinishedTime\tUnfinishedTasks\tProgress\tTaskErrMsg\tStatus\tTimeout\tType\tBaseSnapshot\tUploadedBytes\tTotalBytes")
+        #expect(try t.sql("SHOW FULL BACKUP FROM shop").columns.suffix(10) == [
+            "Type", "BaseSnapshot", "UploadedBytes", "TotalBytes", "FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA",
+        ])
         let full = try t.backupRow("cols", full: true)
+        #expect(full["Type"] == "FULL" && full["BaseSnapshot"] == "" && full["UploadedBytes"] == full["TotalBytes"])
         #expect(full["FilesDone"] == full["FilesTotal"])
         #expect(full["BytesDone"] == full["BytesTotal"])
         #expect(try t.sql("SHOW BACKUP FROM shop WHERE SnapshotName LIKE 'co%'").rows.count == 1)

@@ -24,9 +24,12 @@ final class SchedulerHarness {
     }
 
     @discardableResult
-    func submitBackup(_ label: String, tables: [String], timeoutSeconds: Int64 = 3600) throws -> BackupJobRecord {
+    func submitBackup(
+        _ label: String, tables: [String], timeoutSeconds: Int64 = 3600, adjust: (inout BackupJobRecord) -> Void = { _ in }
+    ) throws -> BackupJobRecord {
         lastJobId += 1
-        let record = host.backupRecord(label, tables: tables, jobId: lastJobId, createTime: clock.now(), timeoutSeconds: timeoutSeconds)
+        var record = host.backupRecord(label, tables: tables, jobId: lastJobId, createTime: clock.now(), timeoutSeconds: timeoutSeconds)
+        adjust(&record)
         try scheduler.submitBackup(record)
         return record
     }

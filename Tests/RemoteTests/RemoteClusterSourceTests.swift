@@ -9,11 +9,11 @@ import Testing
 @Suite struct RemoteClusterSourceTests {
     static let backupColumns = ["JobId", "SnapshotName", "DbName", "State", "BackupObjs", "CreateTime", "SnapshotFinishedTime",
                                 "UploadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout",
-                                "FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA"]
+                                "Type", "BaseSnapshot", "UploadedBytes", "TotalBytes", "FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA"]
 
     static func backup(_ id: Int, _ label: String, _ db: String, _ state: String) -> [String?] {
         [String(id), label, db, state, "[`\(db)`]", "2026-12-03 10:00:00", nil, nil, state == "FINISHED" ? "2026-12-03 10:01:00" : nil,
-         "", "", "", "[OK]", "86400", "3", "10", "300", "1000", "1.0 KiB/s", "1s"]
+         "", "", "", "[OK]", "86400", "INCREMENTAL", "weekly", "300", "1100", "3", "10", "300", "1000", "1.0 KiB/s", "1s"]
     }
 
     final class Clock: Sendable {
@@ -56,6 +56,7 @@ import Testing
         #expect(picture.connection?.isConnected == true)
         #expect(picture.jobs.map(\.label) == ["nightly"])
         #expect(picture.jobs.first?.bytesTotal == 1000)
+        #expect(picture.jobs.first?.cell("Type") == "INCREMENTAL" && picture.jobs.first?.cell("BaseSnapshot") == "weekly")
         #expect(picture.repositories.map(\.name) == ["demo_repo"])
         #expect((picture.backendsUp, picture.backendsTotal) == (1, 2))
         #expect(picture.catalog.map(\.name) == ["retail", "telemetry"])

@@ -77,7 +77,7 @@ extension JobReading {
         let r = view.record
         self.init(
             kind: .backup, jobId: r.jobId, label: r.label, database: r.databaseName, state: r.state.rawValue,
-            cells: zip(BackupJobView.columns + BackupJobView.fullColumns, view.cells(full: true)).map(NamedCell.init),
+            cells: zip(BackupJobView.showColumns(full: true), view.cells(full: true)).map(NamedCell.init),
             filesDone: view.filesDone, filesTotal: view.filesTotal, bytesDone: view.bytesDone, bytesTotal: view.bytesTotal,
             throughput: view.throughput, etaSeconds: view.etaSeconds, createdAt: r.createTime,
             finishedAt: r.finishedTime > 0 ? r.finishedTime : nil)

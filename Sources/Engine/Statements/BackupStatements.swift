@@ -29,17 +29,28 @@ struct BackupStatements: StatementFamily {
         if let conflict = scheduler.labelConflict(label: backup.label, repositoryId: repository.id, repositoryName: repository.name) {
             throw SQLError.general(conflict.message)
         }
+        let browser: SnapshotBrowser
         let labels: [String]
         do {
-            labels = try SnapshotBrowser(store: try objectStore(for: repository), repositoryName: repository.name).labels()
+            browser = SnapshotBrowser(store: try objectStore(for: repository), repositoryName: repository.name)
+            labels = try browser.labels()
         } catch {
             throw SQLError.general("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
         }
         if labels.contains(backup.label) {
-            if options.incremental { throw SQLError.general("Currently does not support incremental backup") }
             throw SQLError.general("Snapshot with name '\(backup.label)' already exist in repository")
         }
         try refuseDroppingLabel(backup.label, repository: repository)
+        let chooser = IncrementalBaseChooser(browser: browser, repository: repository.name, labels: labels)
+        var base: SnapshotProvenance.Reference?
+        if let named = options.baseSnapshot {
+            base = try chooser.named(named, database: database.name)
+        } else if options.incremental {
+            base = chooser.latest(database: database.name, tables: Set(objects.map(\.table)))
+            if base == nil {
+                logger.info("backup \(backup.label): repository \(repository.name) holds no finished snapshot of \(database.name) with the same tables, so this incremental backup is taken in full")
+            }
+        }
         let jobId = try write { tx in try tx.nextId() }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         var record = BackupJobRecord(
@@ -48,8 +59,9 @@ struct BackupStatements: StatementFamily {
             metadataOnly: options.metadataOnly, timeoutSeconds: options.timeoutSeconds, createTime: now,
             snapshotTimestamp: JobTime.snapshotTimestamp(now))
         record.provenance = SnapshotProvenance(
-            kind: options.incremental ? .incremental : .full, owner: services.clusterId,
+            kind: base == nil ? .full : .incremental, base: base, owner: services.clusterId,
             ttl: options.retention?.text, expireTime: options.retention?.expiry(after: now))
+        record.requestedBase = options.baseSnapshot
         do {
             try scheduler.submitBackup(record)
         } catch {
@@ -127,7 +139,7 @@ struct BackupStatements: StatementFamily {
         let matches = try JobLabelFilter(show.filter, column: "SnapshotName", alternatives: ["snapshotname", "label"])
         let full = show.detail == .full
         let rows = scheduler.backupViews(database: database.id).filter { matches.accepts($0.record.label) }.map { $0.cells(full: full) }
-        return ResultSet(columns: BackupJobView.columns + (full ? BackupJobView.fullColumns : []), rows: rows)
+        return ResultSet(columns: BackupJobView.showColumns(full: full), rows: rows)
     }
 
     func cancelBackup(_ database: String?, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
@@ -193,6 +205,8 @@ struct BackupOptions {
     var incremental = false
     /// `ttl`: how long the snapshot is kept (nil: until dropped).
     var retention: RetentionPeriod?
+    /// The `base_snapshot` label an incremental backup is taken against (else chosen).
+    var baseSnapshot: String?
 
     init(_ properties: [Property], minimumTimeout: Int64) throws(SQLError) {
         var unknown: [String] = []
@@ -222,11 +236,20 @@ struct BackupOptions {
                 case "METADATA_ONLY": metadataOnly = true
                 default: throw SQLError.general("Invalid backup job content:\(p.value)")
                 }
+            case "base_snapshot":
+                guard !p.value.isEmpty else { throw SQLError.general("\"base_snapshot\" must name a snapshot of the repository") }
+                baseSnapshot = p.value
             default:
                 unknown.append(p.key)
             }
         }
         if !unknown.isEmpty { throw SQLError.general("Unknown backup job properties: [\(unknown.joined(separator: ", "))]") }
+        if let baseSnapshot, !incremental {
+            throw SQLError.general("\"base_snapshot\" = \"\(baseSnapshot)\" is only valid with \"type\" = \"incremental\"")
+        }
+        if incremental && metadataOnly {
+            throw SQLError.general("An incremental backup copies data files: it cannot be \"content\" = \"METADATA_ONLY\"")
+        }
     }
 }
 

@@ -5,8 +5,10 @@ import Repository
 import Storage
 
 /// ADMIN CHECK SNAPSHOT: re-reads every file of one snapshot and compares it with `__info`.
-/// Each listed file must exist and hash to the MD5 in its name; files the info does not list
-/// are reported; `__meta` and the tablet headers must decode and agree with `__info` (the
+/// Each listed file must exist and hash to the MD5 in its name — for an incremental snapshot
+/// wherever it lives, in its own folder or in the earlier snapshot's folder that holds it (the
+/// whole chain, each problem naming the holder); files of its own folder the info does not
+/// list are reported; `__meta` and the tablet headers must decode and agree with `__info` (the
 /// same checks a RESTORE runs, see `SnapshotConsistency`), so CHECK says OK only for a
 /// snapshot that restores.
 struct SnapshotChecker {
@@ -33,10 +35,14 @@ struct SnapshotChecker {
             return [Row(file: nil, status: "DAMAGED", detail: "cannot read the info file: \(error.message)")]
         }
         var objects: [String: Int64] = [:]
-        do {
-            for o in try store.list(prefix: prefix) { objects[o.key] = o.size }
-        } catch {
-            return [Row(file: nil, status: "DAMAGED", detail: "cannot list the snapshot: \(error.message)")]
+        let holders = (info.provenance?.labelsNeeded ?? []).sorted()
+        for folder in [label] + holders {
+            do {
+                for o in try store.list(prefix: paths.snapshotDirectory(label: folder) + "/") { objects[o.key] = o.size }
+            } catch {
+                let which = folder == label ? "the snapshot" : "snapshot \(folder), which holds files of this one"
+                return [Row(file: nil, status: "DAMAGED", detail: "cannot list \(which): \(error.message)")]
+            }
         }
         var problems: [Row] = repositoryInfoProblems(paths)
         var metaKey: String?
@@ -51,20 +57,24 @@ struct SnapshotChecker {
         defer { DurableFile.remove(reader.scratch) }
         var meta: SnapshotMeta?
         var headers: [ObjectID: TabletHeader] = [:]
+        // A file read from another snapshot's folder: its problems name that snapshot.
+        let heldBy = { (key: String) -> String in
+            key.hasPrefix(prefix) ? "" : holders.first { key.hasPrefix(paths.snapshotDirectory(label: $0) + "/") }.map { " (held by snapshot \($0))" } ?? ""
+        }
         for key in expected {
             guard let size = objects[key] else {
-                problems.append(Row(file: key, status: "MISSING", detail: "listed in \(infoName) but not in the repository"))
+                problems.append(Row(file: key, status: "MISSING", detail: "listed in \(infoName) but not in the repository\(heldBy(key))"))
                 continue
             }
             guard let (name, md5) = ChecksumName.split((key as NSString).lastPathComponent) else { continue }
             let small = key == metaKey || name.hasSuffix(".hdr")
             let read = reader.read(key, size: size, keep: small)
             guard case .success(let (actual, bytes)) = read else {
-                if case .failure(let error) = read { problems.append(Row(file: key, status: "UNREADABLE", detail: error.message)) }
+                if case .failure(let error) = read { problems.append(Row(file: key, status: "UNREADABLE", detail: error.message + heldBy(key))) }
                 continue
             }
             guard actual == md5 else {
-                problems.append(Row(file: key, status: "CORRUPT", detail: "md5 is \(actual), its name says \(md5) (\(size) bytes)"))
+                problems.append(Row(file: key, status: "CORRUPT", detail: "md5 is \(actual), its name says \(md5) (\(size) bytes)\(heldBy(key))"))
                 continue
             }
             do {
@@ -75,7 +85,7 @@ struct SnapshotChecker {
                     headers[Int64(name.dropLast(4)) ?? header.tabletId] = header
                 }
             } catch {
-                problems.append(Row(file: key, status: "DAMAGED", detail: "does not decode as SnapDeck's \(key == metaKey ? "__meta" : "tablet header"): \(error)"))
+                problems.append(Row(file: key, status: "DAMAGED", detail: "does not decode as SnapDeck's \(key == metaKey ? "__meta" : "tablet header"): \(error)\(heldBy(key))"))
             }
         }
         if let meta, let metaKey {
@@ -88,17 +98,24 @@ struct SnapshotChecker {
             }
         }
         let listed = Set(expected)
-        for key in objects.keys.sorted() where !listed.contains(key) && !(key.dropFirst(prefix.count).hasPrefix("__info_")) {
+        for key in objects.keys.sorted() where key.hasPrefix(prefix) && !listed.contains(key) && !(key.dropFirst(prefix.count).hasPrefix("__info_")) {
             problems.append(Row(file: key, status: "UNLISTED", detail: "in the repository but not in \(infoName)"))
         }
         let summary = Row(
             file: nil, status: problems.isEmpty ? "OK" : "DAMAGED",
-            detail: "checked \(expected.count) files, \(reader.bytes) bytes: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
+            detail: "checked \(expected.count) files\(chainNote(expected, ownPrefix: prefix, holders: holders)), \(reader.bytes) bytes: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
         return problems + [summary]
     }
 }
 
 extension SnapshotChecker {
+    /// ` (n of them in snapshots a, b)` for an incremental snapshot, empty for a full one.
+    func chainNote(_ keys: [String], ownPrefix: String, holders: [String]) -> String {
+        let elsewhere = keys.filter { !$0.hasPrefix(ownPrefix) }.count
+        guard elsewhere > 0 else { return "" }
+        return " (\(elsewhere) of them in snapshot\(holders.count == 1 ? "" : "s") \(holders.joined(separator: ", ")))"
+    }
+
     /// The repository's own `__repo_info` must be there, read, and name this repository: a
     /// cluster that creates the repository to restore from it reads that file first.
     func repositoryInfoProblems(_ paths: RepositoryPaths) -> [Row] {

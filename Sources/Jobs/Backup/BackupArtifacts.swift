@@ -43,13 +43,13 @@ struct BackupArtifacts {
             name: record.label, database: record.databaseName, databaseId: record.databaseId,
             backupTime: record.createTime, content: record.metadataOnly ? "METADATA_ONLY" : "ALL", tables: tables,
             backupResult: "succeed", metaVersion: 1, tabletBackends: record.metadataOnly ? [:] : backends,
-            provenance: try provenance()
+            provenance: try completedProvenance()
         ).encode()
     }
 
     /// The record's provenance with the bytes the snapshot covers and the bytes it wrote to its
     /// own folder (every tablet file and header not found in another snapshot's folder).
-    private func provenance() throws -> SnapshotProvenance? {
+    func completedProvenance() throws -> SnapshotProvenance? {
         guard var provenance = record.provenance else { return nil }
         var total: Int64 = 0
         var elsewhere: Int64 = 0
@@ -106,7 +106,8 @@ struct BackupArtifacts {
     }
 
     /// Every key this job writes under its snapshot folder: `__meta`, and each tablet's
-    /// header and segment files.
+    /// header and segment files — not those another snapshot's folder holds (`fileLocations`),
+    /// which are not this job's to write or delete.
     func ownKeys(repositoryName: String) throws -> Set<String> {
         let paths = RepositoryPaths(repositoryName: repositoryName)
         var keys: Set<String> = [paths.metaFile(label: record.label, md5: Checksums.md5Hex(try meta()))]
@@ -115,7 +116,10 @@ struct BackupArtifacts {
             for p in t.partitions {
                 for tablet in p.tablets {
                     let directory = tabletDirectory(paths, table: t.table, partition: p.partition, tabletId: tablet.tabletId)
-                    for file in try files(of: tablet, schemaHash: schemaHash) { keys.insert(directory + "/" + file) }
+                    let elsewhere = record.provenance?.fileLocations[tablet.tabletId] ?? [:]
+                    for file in try files(of: tablet, schemaHash: schemaHash) where elsewhere[file] == nil {
+                        keys.insert(directory + "/" + file)
+                    }
                 }
             }
         }
@@ -128,7 +132,8 @@ struct BackupArtifacts {
                               indexId: table.baseIndexId, tabletId: tabletId)
     }
 
-    private func files(of tablet: BackupPlan.TabletPlan, schemaHash: Int64) throws -> [String] {
+    /// The tablet's files as `__info` lists them: its header, then its segments.
+    func files(of tablet: BackupPlan.TabletPlan, schemaHash: Int64) throws -> [String] {
         guard !record.metadataOnly else { return [] }
         let header = try TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
         return ["\(tablet.tabletId).hdr.\(Checksums.md5Hex(header))"] + tablet.rowsets.map { "\($0.fileName).\($0.md5)" }

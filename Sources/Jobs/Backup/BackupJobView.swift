@@ -1,6 +1,7 @@
 import Catalog
 import Essentials
 import Foundation
+import Repository
 
 /// An immutable picture of one backup job for SHOW BACKUP and the dashboard.
 public struct BackupJobView: Sendable {
@@ -21,8 +22,16 @@ public struct BackupJobView: Sendable {
         "JobId", "SnapshotName", "DbName", "State", "BackupObjs", "CreateTime", "SnapshotFinishedTime",
         "UploadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg", "Status", "Timeout",
     ]
+    /// SnapDeck's, after Doris's: FULL or INCREMENTAL, the base's label, and the bytes the
+    /// snapshot writes to its own folder versus the bytes it covers.
+    public static let provenanceColumns = ["Type", "BaseSnapshot", "UploadedBytes", "TotalBytes"]
     /// What `SHOW FULL BACKUP` adds after them.
     public static let fullColumns = ["FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA"]
+
+    /// The columns of SHOW BACKUP, or of SHOW FULL BACKUP.
+    public static func showColumns(full: Bool) -> [String] {
+        columns + provenanceColumns + (full ? fullColumns : [])
+    }
 
     public var etaSeconds: Double? {
         guard let throughput, throughput > 0, !record.state.isDone, bytesTotal > bytesDone else { return nil }
@@ -41,11 +50,22 @@ public struct BackupJobView: Sendable {
             Self.list(unfinished), Self.list(taskProgress), Self.list(errors), record.status.cell,
             String(record.timeoutSeconds),
         ]
+        row += provenanceCells
         if full {
             row += [String(filesDone), String(filesTotal), String(bytesDone), String(bytesTotal),
                     throughput.map { JobTime.rate($0) }, etaSeconds.map { JobTime.duration($0) }]
         }
         return row
+    }
+
+    /// Type, base and bytes. The bytes are known once the job has matched its tablets with
+    /// its base (UPLOAD_SNAPSHOT); before that they are empty.
+    private var provenanceCells: [String?] {
+        let provenance = record.provenance ?? SnapshotProvenance()
+        let early: Set<BackupState> = [.pending, .snapshoting, .uploadSnapshot]
+        let counted = record.provenance != nil && !early.contains(record.state)
+        return [provenance.kind.shown, provenance.base?.label ?? "",
+                counted ? String(provenance.uploadedBytes) : nil, counted ? String(provenance.totalBytes) : nil]
     }
 
     /// Entries joined by ", ", cut to the first 100 as Doris does.

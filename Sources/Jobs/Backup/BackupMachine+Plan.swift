@@ -72,6 +72,7 @@ extension BackupMachine {
         let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: job.record.label) + "/"
         do throws(ObjectStoreError) {
             let store = try host.objectStore(for: repository)
+            try locateBaseFiles(job, store: store, repositoryName: repository.name)
             let existing = try store.list(prefix: prefix)
             // None of this job's uploads runs yet: unfinished ones under its prefix were cut
             // off by a crash of an earlier process, and their parts would stay forever.
@@ -79,6 +80,12 @@ extension BackupMachine {
             job.existingKeys = Dictionary(existing.map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
         } catch {
             stepFailed(job, "cannot list the snapshot's files in the repository: \(error.message)", needsOperator: error.needsOperator)
+            return
+        }
+        do {
+            job.record.provenance = try BackupArtifacts(record: job.record).completedProvenance()
+        } catch {
+            finishCancelled(job, status: .error("cannot describe the snapshot's tablets: \(error)"))
             return
         }
         var doneFiles = 0
@@ -93,5 +100,31 @@ extension BackupMachine {
         }
         job.tasks.progress.reset(filesDone: doneFiles, bytesDone: doneBytes)
         transition(job, to: .uploading)
+    }
+}
+
+extension BackupMachine {
+    /// An incremental job: reads its base's `__info` and records which planned files the base
+    /// (or the folder the base points to) already holds, so they are neither uploaded nor
+    /// counted as this snapshot's. Read again when a resumed job comes back here: the base's
+    /// `__info` does not change. A failed read is this step's error, retried — never "upload
+    /// everything", which would quietly make a full snapshot.
+    func locateBaseFiles(_ job: BackupRuntime, store: ObjectStore, repositoryName: String) throws(ObjectStoreError) {
+        guard let provenance = job.record.provenance, provenance.kind == .incremental, let base = provenance.base else { return }
+        let info: SnapshotInfoFile
+        do {
+            info = try SnapshotBrowser(store: store, repositoryName: repositoryName).info(label: base.label, timestamp: base.timestamp)
+        } catch {
+            throw ObjectStoreError(error.kind, "cannot read base snapshot \(base.label) (\(base.timestamp)): \(error.message)")
+        }
+        let locations: [Int64: [String: String]]
+        do {
+            locations = try BaseSnapshotMatch(base: info).locations(for: job.record)
+        } catch {
+            throw ObjectStoreError(.io, "cannot match the tablets with base snapshot \(base.label): \(error)")
+        }
+        job.record.provenance?.fileLocations = locations
+        let files = locations.values.reduce(0) { $0 + $1.count }
+        core.logger.info("backup \(job.record.label) (job \(job.record.jobId)): incremental on \(base.label) (\(base.timestamp)); \(files) files are already in the repository")
     }
 }

@@ -94,10 +94,12 @@ struct TaskContext: @unchecked Sendable {
                         continue
                     }
                 }
+                // Files an earlier snapshot's folder holds (an incremental backup) stay there.
+                let elsewhere = record.provenance?.fileLocations[tablet.tabletId] ?? [:]
                 for rowset in tablet.rowsets {
                     let key = paths.dataFile(tabletDirectory: directory, fileName: rowset.fileName, md5: rowset.md5)
                     // The name carries the MD5, so a same-sized object under it is this file.
-                    if existing[key] == rowset.size {
+                    if existing[key] == rowset.size || elsewhere["\(rowset.fileName).\(rowset.md5)"] != nil {
                         job.tasks.progress.fileSkipped(bytes: rowset.size)
                         continue
                     }
@@ -110,7 +112,8 @@ struct TaskContext: @unchecked Sendable {
                 }
                 let header = try TabletHeader(tabletId: tablet.tabletId, schemaHash: schemaHash, rowsets: tablet.rowsets).encode()
                 let headerKey = paths.dataFile(tabletDirectory: directory, fileName: "\(tablet.tabletId).hdr", md5: Checksums.md5Hex(header))
-                if existing[headerKey] != Int64(header.count) { try store.put(header, key: headerKey) }
+                let headerHeld = existing[headerKey] == Int64(header.count) || elsewhere[(headerKey as NSString).lastPathComponent] != nil
+                if !headerHeld { try store.put(header, key: headerKey) }
                 results.append(TabletOutcome(tablet.tabletId, .done))
             } catch let error as ObjectStoreError {
                 if error.kind == .cancelled { results.append(TabletOutcome(tablet.tabletId, .cancelled)) } else {

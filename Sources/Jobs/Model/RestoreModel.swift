@@ -121,6 +121,15 @@ public struct RestorePlan: Sendable, Codable, Equatable {
         /// downloaded header must agree with (nil in jobs journalled before they were kept).
         public var partitionVersion: Int64?
         public var expectedRows: Int64?
+        /// Files an incremental snapshot left in an earlier snapshot's folder: file name →
+        /// that folder's copy of the tablet directory (nil when every file is in
+        /// `remoteDirectory`).
+        public var elsewhere: [String: String]?
+
+        /// The repository key of one of the tablet's files, wherever it lives.
+        public func key(of file: String) -> String {
+            (elsewhere?[file] ?? remoteDirectory) + "/" + file
+        }
     }
     public struct Partition: Sendable, Codable, Equatable {
         public var targetPartitionId: ObjectID
@@ -143,6 +152,9 @@ public struct RestorePlan: Sendable, Codable, Equatable {
     /// The snapshot's `__info` and `__meta` file names, for messages.
     public var infoName: String?
     public var metaName: String?
+    /// Labels of the other snapshot folders the files are read from (an incremental
+    /// snapshot's holders); nil or empty for a full snapshot.
+    public var holderLabels: [String]?
     public var tablets: [Tablet] { tables.flatMap { $0.partitions.flatMap(\.tablets) } }
 }
 

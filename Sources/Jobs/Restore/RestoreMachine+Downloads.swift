@@ -26,7 +26,7 @@ extension RestoreMachine {
         let sizes = job.record.fileSizes
         for (backend, ids) in byBackend.sorted(by: { $0.key < $1.key }) {
             let size = { (id: ObjectID) -> Int64 in
-                tablets[id].map { t in t.files.reduce(Int64(0)) { $0 + (sizes[t.remoteDirectory + "/" + $1] ?? 0) } } ?? 0
+                tablets[id].map { t in t.files.reduce(Int64(0)) { $0 + (sizes[t.key(of: $1)] ?? 0) } } ?? 0
             }
             for ids in JobCore.batches(ids, maxCount: batchSize, maxBytes: JobCore.taskBytes, size: size) {
                 let batch = ids.compactMap { tablets[$0] }

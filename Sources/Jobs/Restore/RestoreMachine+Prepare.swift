@@ -76,12 +76,16 @@ extension RestoreMachine {
             throw ObjectStoreError(.notFound, "repository \(record.request.repositoryName) does not exist")
         }
         let store = try host.objectStore(for: repository)
-        let objects = try store.list(prefix: RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: record.label) + "/")
-        let listed = Dictionary(objects.map { ($0.key, $0.size) }, uniquingKeysWith: { a, _ in a })
+        let paths = RepositoryPaths(repositoryName: repository.name)
+        var listed: [String: Int64] = [:]
+        // An incremental snapshot's files are also in the folders of the snapshots it names.
+        for label in [record.label] + (record.plan?.holderLabels ?? []) {
+            for object in try store.list(prefix: paths.snapshotDirectory(label: label) + "/") { listed[object.key] = object.size }
+        }
         var sizes: [String: Int64] = [:]
         for tablet in record.plan?.tablets ?? [] {
             for file in tablet.files {
-                let key = tablet.remoteDirectory + "/" + file
+                let key = tablet.key(of: file)
                 sizes[key] = listed[key] ?? 0
             }
         }

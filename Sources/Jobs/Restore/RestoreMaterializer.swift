@@ -53,14 +53,20 @@ struct RestoreMaterializer {
                     for (file, id) in zip(segments, try tx.nextIds(segments.count)) {
                         rowsetIds[(file as NSString).deletingPathExtension] = id
                     }
-                    let remote = paths.tabletDirectory(
-                        label: record.request.label, dbId: design.source.table.databaseId, tableId: design.source.table.id,
-                        partitionId: p.source.id, indexId: p.sourceIndexId, tabletId: source.id)
+                    let directory = { (label: String) in
+                        paths.tabletDirectory(
+                            label: label, dbId: design.source.table.databaseId, tableId: design.source.table.id,
+                            partitionId: p.source.id, indexId: p.sourceIndexId, tabletId: source.id)
+                    }
+                    var elsewhere: [String: String] = [:]
+                    for (file, holder) in self.design.provenance?.fileLocations[source.id] ?? [:] where source.files.contains(file) {
+                        elsewhere[file] = directory(holder)
+                    }
                     tablets.append(RestorePlan.Tablet(
                         sourceTabletId: source.id, targetTabletId: tablet.id,
-                        backends: tx.state.replicas(of: tablet.id).map(\.backendId), remoteDirectory: remote,
+                        backends: tx.state.replicas(of: tablet.id).map(\.backendId), remoteDirectory: directory(record.request.label),
                         files: source.files, rowsetIds: rowsetIds, partitionVersion: p.source.visibleVersion,
-                        expectedRows: design.source.tabletRows?[String(source.id)]))
+                        expectedRows: design.source.tabletRows?[String(source.id)], elsewhere: elsewhere.isEmpty ? nil : elsewhere))
                 }
                 partitions.append(RestorePlan.Partition(
                     targetPartitionId: local.id, name: local.name, isNew: p.existing == nil,
@@ -70,7 +76,12 @@ struct RestoreMaterializer {
                 sourceName: design.request.name, targetName: design.request.targetName, targetTableId: target.id, isNew: isNew,
                 partitions: partitions, replacesTableId: design.replacing?.id))
         }
-        return RestorePlan(tables: tables)
+        var plan = RestorePlan(tables: tables)
+        let holders = Set(plan.tablets.flatMap { tablet in
+            (tablet.elsewhere ?? [:]).keys.compactMap { design.provenance?.fileLocations[tablet.sourceTabletId]?[$0] }
+        })
+        plan.holderLabels = holders.isEmpty ? nil : holders.sorted()
+        return plan
     }
 
     /// The name a replacing table holds until commit (Doris's prefix for atomic restores).

@@ -24,6 +24,8 @@ public struct RestoreDesign: Sendable {
         public var sourceIndexId: ObjectID
     }
     public var tables: [Table]
+    /// The snapshot's provenance: where the files an incremental snapshot did not upload live.
+    public var provenance: SnapshotProvenance?
 
     /// `table (p1, p2)` for every existing partition the restore replaces.
     public var overwrites: [String] {
@@ -70,7 +72,7 @@ public enum RestorePlanner {
                 request: requested, source: source, existing: existing, replacing: replacing, replicationNum: replication,
                 partitions: partitions))
         }
-        return RestoreDesign(tables: tables)
+        return RestoreDesign(tables: tables, provenance: info.provenance)
     }
 
     private static func plannedPartitions(

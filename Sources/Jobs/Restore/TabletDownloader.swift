@@ -36,7 +36,7 @@ struct TabletDownloader: @unchecked Sendable {
                 guard let (name, md5) = ChecksumName.split(file) else {
                     return failure("invalid file name in snapshot info: \(file)", fatal: true)
                 }
-                let key = tablet.remoteDirectory + "/" + file
+                let key = tablet.key(of: file)
                 let isHeader = name.hasSuffix(".hdr")
                 let local = staging + "/" + (tablet.rowsetIds[name].map { "\($0)_0.dat" } ?? name)
                 // The header is read, not kept: it comes into memory, which spares creating

@@ -43,9 +43,16 @@ extension JobScheduler {
         core.onQueue { allJobs.contains { $0.repository == repositoryId && !$0.settled } }
     }
 
-    /// Labels of unfinished jobs on a repository (DROP SNAPSHOT refuses them).
+    /// Labels of unfinished jobs on a repository, and the snapshots an unfinished incremental
+    /// backup reads (its base and the folders holding its files): DROP SNAPSHOT refuses them.
     public func labelsInUse(repository repositoryId: ObjectID) -> Set<String> {
-        core.onQueue { Set(allJobs.filter { $0.repository == repositoryId && !$0.done }.map(\.label)) }
+        core.onQueue {
+            var labels = Set(allJobs.filter { $0.repository == repositoryId && !$0.done }.map(\.label))
+            for job in backups.jobs.values where job.record.repositoryId == repositoryId && !job.record.state.isDone {
+                labels.formUnion(job.record.provenance?.labelsRead ?? [])
+            }
+            return labels
+        }
     }
 
     /// Jobs not yet FINISHED or CANCELLED.

@@ -50,7 +50,7 @@ enum JobColumns {
         "AllowLoad", "ReplicationNum", "ReplicaAllocation", "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime",
         "UploadFinishedTime", "DownloadFinishedTime", "FinishedTime", "UnfinishedTasks", "Progress", "TaskErrMsg",
         "Status", "Timeout", "FilesDone", "FilesTotal", "BytesDone", "BytesTotal", "Throughput", "ETA", "ReserveReplica",
-        "ReserveDynamicPartitionEnable", "Properties",
+        "ReserveDynamicPartitionEnable", "Properties", "Type", "BaseSnapshot", "UploadedBytes", "TotalBytes",
     ]
     static let times: Set<String> = [
         "CreateTime", "MetaPreparedTime", "SnapshotFinishedTime", "UploadFinishedTime", "DownloadFinishedTime",

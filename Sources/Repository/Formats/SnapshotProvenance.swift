@@ -63,6 +63,12 @@ public struct SnapshotProvenance: Sendable, Equatable, Codable {
         Set(fileLocations.values.flatMap(\.values))
     }
 
+    /// Labels of the other snapshots this one depends on: its base and every folder holding
+    /// one of its files (the base's own holders are among them once the files are located).
+    public var labelsRead: Set<String> {
+        labelsNeeded.union(base.map { [$0.label] } ?? [])
+    }
+
     /// The folder label holding `file` of `tablet`: `ownLabel` unless another folder holds it.
     public func holder(of file: String, tablet: Int64, ownLabel: String) -> String {
         fileLocations[tablet]?[file] ?? ownLabel

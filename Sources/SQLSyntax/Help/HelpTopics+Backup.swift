@@ -60,16 +60,25 @@ extension HelpTopics {
                 or partitions (ON), or of all but some tables (EXCLUDE), to a repository. The \
                 statement returns at once; follow the job with SHOW BACKUP. One backup or restore \
                 runs per database at a time, and a label can be used once per repository. \
-                Properties: "timeout" in seconds, "type" (FULL), "content" (ALL or \
-                METADATA_ONLY), and SnapDeck's "ttl" = "<n> HOUR|DAY|WEEK|MONTH" (n from 1 to \
-                9999; MONTH counts calendar months): the snapshot is recorded as this cluster's, \
-                expiring that long after the backup started, and is then dropped by the \
-                retention sweep unless a snapshot that stays is incremental on top of it.
+                Properties: "timeout" in seconds, "type" (FULL or INCREMENTAL), \
+                "base_snapshot" (incremental only), "content" (ALL or METADATA_ONLY), and SnapDeck's "ttl". An \
+                INCREMENTAL backup uploads only the files its base does not hold and records \
+                where the others live; its base is "base_snapshot" (its latest timestamp) or \
+                else the latest successful snapshot in the repository of the same database and \
+                tables. With no such snapshot the backup is taken in full (SHOW BACKUP's Type \
+                says FULL). RESTORE and ADMIN CHECK SNAPSHOT read each file wherever it lives; a \
+                snapshot a running incremental backup reads cannot be dropped. \
+                "ttl" = "<n> HOUR|DAY|WEEK|MONTH" (n from 1 to 9999; MONTH counts calendar \
+                months) records the snapshot as this cluster's, expiring that long after the \
+                backup started; the retention sweep then drops it unless a snapshot that stays \
+                is incremental on top of it.
                 """,
             example: """
                 BACKUP SNAPSHOT example_db.snapshot_label1 TO example_repo
                 ON (example_tbl PARTITION (p1, p2), example_tbl2)
                 PROPERTIES ("timeout" = "7200");
+                BACKUP SNAPSHOT example_db.nightly_2 TO example_repo
+                PROPERTIES ("type" = "incremental", "base_snapshot" = "nightly_1");
                 """),
         HelpEntry(
             name: "RESTORE", aliases: ["RESTORE SNAPSHOT"],

@@ -42,6 +42,28 @@ final class CrashCluster {
 
     func checksums() throws -> String { try sql("CHECKSUM TABLE d.t, d.p").stdout }
 
+    /// Loads more data (`text`); the checksums a later backup must restore become the new ones.
+    func load(_ text: String) throws {
+        let loaded = try sql(text)
+        guard loaded.status == 0 else { throw TestServerError("load failed: \(loaded.stderr)") }
+        sourceChecksums = try checksums()
+    }
+
+    /// The id of table `name` of `d`, read from the catalog (repository folders are named by ids).
+    func tableId(_ name: String) throws -> String {
+        let query = "SELECT t.id FROM tables t JOIN databases d ON d.id = t.databaseId WHERE d.name = 'd' AND t.name = '\(name)'"
+        return try ChildProcess.run("/usr/bin/sqlite3", ["file:\(dir)/meta.sqlite?mode=ro", query]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The row of SHOW BACKUP for `label`, by column name.
+    func backupRow(_ label: String) throws -> [String: String] {
+        let lines = try sql("SHOW BACKUP FROM d WHERE SnapshotName = '\(label)'").stdout.split(separator: "\n")
+        guard lines.count > 1 else { return [:] }
+        let cells = { (line: Substring) in line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        return Dictionary(zip(cells(lines[0]), cells(lines[lines.count - 1])), uniquingKeysWith: { a, _ in a })
+    }
+
     /// The checksum column of CHECKSUM TABLE's output, in row order.
     func values(_ output: String) -> [String] {
         output.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t").last ?? "") }

@@ -14,21 +14,52 @@ import Testing
     @Test(arguments: backupStates)
     func killABackupIn(state: String) throws {
         try attempts("backup \(state)") { c in
-            // UPLOADING is held by slow transfers, so the kill lands mid-copy (files done and
-            // files half-written); the other states by pausing the job there.
-            let hold = state == "UPLOADING" ? "('fault_transfer_stall_ms' = '300')" : "('fault_pause_at_state' = '\(state)')"
-            try c.sql("ADMIN SET FRONTEND CONFIG \(hold)")
-            let backup = try c.start("BACKUP SNAPSHOT d.crash TO r")
-            let reached = SnapDeckProcess.poll(seconds: 60) {
-                SnapDeckProcess.journalState(c.dir) == state && (state != "UPLOADING" || c.repositoryHasData("crash"))
-            }
-            backup.signal(SIGKILL)
-            backup.wait()
-            guard reached else { return ["the job never reached \(state) (journal: \(SnapDeckProcess.journalState(c.dir) ?? "none"))"] }
-            var problems = c.expectSuccess(try c.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '', 'fault_transfer_stall_ms' = '0')", ["--wait-all"]), "resume")
-            problems += try c.verifyBackup("crash")
-            return problems
+            try killAndResume("BACKUP SNAPSHOT d.crash TO r", in: state, c) ?? (try c.verifyBackup("crash"))
         }
+    }
+
+    /// The same for an incremental backup on a full one, after a load that added a partition
+    /// and rows to old ones: the resumed job still uploads only what its base lacks, and its
+    /// restore gives the data of its own time.
+    @Test(arguments: backupStates)
+    func killAnIncrementalBackupIn(state: String) throws {
+        try attempts("incremental backup \(state)") { c in
+            _ = try c.backUp("base")
+            try c.load("""
+                INSERT INTO d.t VALUES (11, 'k');
+                ALTER TABLE d.p ADD PARTITION p3 VALUES LESS THAN ("2025-04-01");
+                INSERT INTO d.p VALUES (4, '2025-03-04'), (5, '2025-01-06');
+                """)
+            if let problems = try killAndResume("BACKUP SNAPSHOT d.crash TO r PROPERTIES ('type' = 'incremental')", in: state, c) {
+                return problems
+            }
+            var problems: [String] = []
+            let row = try c.backupRow("crash")
+            if row["Type"] != "INCREMENTAL" || row["BaseSnapshot"] != "base" { problems.append("SHOW BACKUP: \(row)") }
+            let own = c.repositoryFiles("crash").filter { $0.contains(".dat.") }.count
+            let base = c.repositoryFiles("base").filter { $0.contains(".dat.") }.count
+            if own == 0 || own >= base { problems.append("the incremental snapshot holds \(own) segment files, its base \(base)") }
+            return problems + (try c.verifyBackup("crash"))
+        }
+    }
+
+    /// Runs `backup` (of label `crash`) until its job is in `state`, kills the process, and
+    /// reopens the data directory until every job is done. Nil when that went as it should,
+    /// else the problems.
+    private func killAndResume(_ backup: String, in state: String, _ c: CrashCluster) throws -> [String]? {
+        // UPLOADING is held by slow transfers, so the kill lands mid-copy (files done and
+        // files half-written); the other states by pausing the job there.
+        let hold = state == "UPLOADING" ? "('fault_transfer_stall_ms' = '300')" : "('fault_pause_at_state' = '\(state)')"
+        try c.sql("ADMIN SET FRONTEND CONFIG \(hold)")
+        let process = try c.start(backup)
+        let reached = SnapDeckProcess.poll(seconds: 60) {
+            SnapDeckProcess.journalState(c.dir) == state && (state != "UPLOADING" || c.repositoryHasData("crash"))
+        }
+        process.signal(SIGKILL)
+        process.wait()
+        guard reached else { return ["the job never reached \(state) (journal: \(SnapDeckProcess.journalState(c.dir) ?? "none"))"] }
+        let resumed = c.expectSuccess(try c.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_at_state' = '', 'fault_transfer_stall_ms' = '0')", ["--wait-all"]), "resume")
+        return resumed.isEmpty ? nil : resumed
     }
 
     @Test(arguments: restoreStates)
