@@ -24,6 +24,18 @@ struct ScheduleDriver: StatementFamily {
         }
     }
 
+    /// Settles runs whose backups ended (and adopts journaled runs whose backups run),
+    /// opening and submitting nothing: what a read of jobs() / tasks() does first, so a
+    /// process without background work (a one-shot `snapdeck sql`) shows current results.
+    func settleEnded() throws {
+        try apply(ScheduleRunner.decide(try situation()).filter { action in
+            switch action {
+            case .settle, .adopt: true
+            case .open, .absorb, .submit, .finish: false
+            }
+        })
+    }
+
     private func situation() throws -> ScheduleRunner.Situation {
         let openRuns = try book.runs(openOnly: true)
         var backups: [Int64: ScheduleRunner.BackupProgress] = [:]

@@ -59,6 +59,7 @@ struct ScheduleTables: StatementFamily {
         let schedules: [BackupSchedule]
         let runs: [ScheduleRun]
         do {
+            if services.store.readOnlyReason == nil { try ScheduleDriver(services: services).settleEnded() }
             schedules = try services.scheduleBook.schedules()
             runs = try services.scheduleBook.runs()
         } catch {
