@@ -119,4 +119,33 @@ import Testing
         let backups = try server.mysql(["--batch", "--skip-column-names", "-e", "SHOW BACKUP FROM shop"])
         #expect(backups.stdout.split(separator: "\n").count == 1, "\(backups.stdout)")
     }
+
+    @Test func theDashboardAndTheInteractiveShellFireSchedulesWhileOpen() throws {
+        let (dir, repo) = try missedSchedule()
+        defer { cleanUp(dir, repo) }
+        // The dashboard: the missed run's backup shows up in its Backups tab, and finishes.
+        let dashboard = try DashboardTests.Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' tui --data '\(dir)'; sleep 120")
+        #expect(dashboard.waitFor("1 Backups"), "\(dashboard.screen())")
+        #expect(dashboard.waitForLine(seconds: 60) { $0.contains("nightly_") && $0.contains("FINISHED") }, "\(dashboard.screen())")
+        try dashboard.keys("q")
+        #expect(SnapDeckProcess.poll(seconds: 30) { (try? sql(dir, "SELECT 1").status) == 0 })
+        #expect(try sql(dir, "SELECT Status FROM tasks(\"type\"=\"backup\")").stdout == "Status\nSUCCESS\n")
+
+        // The interactive shell: a job due now runs while the shell is open.
+        let shell = try DashboardTests.Pane("env LANG=C.UTF-8 TERM=xterm-256color '\(SnapDeckProcess.binary)' sql --data '\(dir)'; sleep 120")
+        #expect(shell.waitFor("snapdeck ["), "\(shell.screen())")
+        try shell.type("CREATE JOB now ON SCHEDULE AT CURRENT_TIMESTAMP DO BACKUP SNAPSHOT shop.now_{ts} TO repo;")
+        try shell.keys("Enter")
+        var finished = false
+        for _ in 0..<60 where !finished {
+            try shell.type("SELECT JobName, Status FROM tasks(\"type\"=\"backup\") WHERE JobName = 'now';")
+            try shell.keys("Enter")
+            finished = shell.waitForLine(seconds: 1) { $0.contains("now") && $0.contains("SUCCESS") }
+        }
+        #expect(finished, "\(shell.screen())")
+        try shell.type("exit")
+        try shell.keys("Enter")
+        #expect(SnapDeckProcess.poll(seconds: 30) { (try? sql(dir, "SELECT 1").status) == 0 })
+        #expect(try sql(dir, "SELECT Name, Status FROM jobs(\"type\"=\"backup\") WHERE Name = 'now'").stdout == "Name\tStatus\nnow\tFINISHED\n")
+    }
 }

@@ -24,14 +24,14 @@ struct ScheduleDriver: StatementFamily {
         }
     }
 
-    /// Settles runs whose backups ended (and adopts journaled runs whose backups run),
-    /// opening and submitting nothing: what a read of jobs() / tasks() does first, so a
+    /// Settles runs whose backups ended, adopts journaled runs whose backups run and
+    /// finishes schedules with nothing left, opening and submitting nothing: what a read of jobs() / tasks() does first, so a
     /// process without background work (a one-shot `snapdeck sql`) shows current results.
     func settleEnded() throws {
         try apply(ScheduleRunner.decide(try situation()).filter { action in
             switch action {
-            case .settle, .adopt: true
-            case .open, .absorb, .submit, .finish: false
+            case .settle, .adopt, .finish: true
+            case .open, .absorb, .submit: false
             }
         })
     }
