@@ -169,4 +169,20 @@ import TestSupport
         let job = try f.job("nightly")
         #expect(job["FailedTaskCount"] == "1" && job["LastResult"] == "FAILED: Repository repo does not exist")
     }
+
+    @Test func backgroundWorkFiresDueSchedulesEverySecondUntilClose() throws {
+        let f = try F()
+        let cluster = try #require(f.t.cluster)
+        // The wall clock: the job is due at once.
+        cluster.scheduler.now = { Date() }
+        try f.t.sql("CREATE JOB bg ON SCHEDULE EVERY 1 DAY STARTS CURRENT_TIMESTAMP DO BACKUP SNAPSHOT shop.bg_{ts} TO repo")
+        #expect(try f.tasks("bg").isEmpty)
+        cluster.startBackgroundWork()
+        cluster.startBackgroundWork()
+        #expect(cluster.backgroundWorkRuns)
+        #expect(try f.t.waitUntil(seconds: 30) { try f.tasks("bg").first?["Status"] == "SUCCESS" })
+        #expect(try f.tasks("bg").count == 1)
+        cluster.close()
+        #expect(!cluster.backgroundWorkRuns)
+    }
 }
