@@ -24,6 +24,7 @@ public enum ScheduleRunner {
         case cancelled(String)
     }
 
+    /// Everything a decision depends on, gathered by the shell at one moment.
     public struct Situation: Sendable {
         public var now: Int64
         public var schedules: [BackupSchedule]
@@ -46,6 +47,7 @@ public enum ScheduleRunner {
         }
     }
 
+    /// One step for the shell to apply, journaled before anything acts on it.
     public enum Action: Sendable, Equatable {
         /// Journal a PENDING run for this occurrence; occurrences up to it are spent.
         case open(scheduleId: Int64, scheduledTime: Int64)
