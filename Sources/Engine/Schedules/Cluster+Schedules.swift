@@ -20,7 +20,7 @@ extension Cluster {
             } catch {
                 self.logger.error("schedules: \(error.message)")
             }
-            if turn % Self.maintenanceEveryTurns == Self.maintenanceEveryTurns - 1 { self.periodicMaintenance() }
+            if turn % Self.maintenanceEveryTurns == 0 { self.periodicMaintenance() }
         }
         if started { logger.info("background work started: schedules fire every second") }
     }
@@ -45,14 +45,17 @@ extension Cluster {
         }
     }
 
-    /// Housekeeping about once a minute: finished jobs past `history_job_keep_max_second` leave
-    /// SHOW BACKUP / SHOW RESTORE even when no other job finishes to prune them.
+    /// Housekeeping about once a minute (and at the first turn, so a process started after a
+    /// snapshot expired sweeps it at once): finished jobs past `history_job_keep_max_second`
+    /// leave SHOW BACKUP / SHOW RESTORE even when no other job finishes to prune them, and the
+    /// retention sweep drops the expired snapshots this cluster owns, respecting chains (it
+    /// logs each drop itself).
     func periodicMaintenance() {
         scheduler.pruneHistoryNow()
-        // RETENTION HOOK: the retention sweep `expireSnapshots()` (dropping expired snapshots
-        // this cluster owns, respecting chains) belongs here, once a minute; it comes from the
-        // lifecycle branch and is wired when both branches meet:
-        //     do { for dropped in try expireSnapshots() { logger.info("retention dropped \(dropped)") } }
-        //     catch { logger.error("retention: \(error.message)") }
+        do {
+            _ = try expireSnapshots()
+        } catch {
+            logger.error("retention: \(error.message)")
+        }
     }
 }

@@ -4,8 +4,9 @@ import Repository
 
 /// The retention sweep: drops the expired snapshots this cluster made (its `clusterId` as
 /// owner, `expireTime` passed on the job scheduler's clock), dependents before bases, in every
-/// repository that is not read-only, and finishes drops a crash cut off. Another cluster's
-/// snapshots, and expired ones a snapshot that stays still reads, are left alone.
+/// repository that is not read-only, and finishes drops a crash cut off. Each goes as DROP
+/// SNAPSHOT ... FORCE does: what snapshots staying listed read stays in its folder (see
+/// `RetentionPlan`). Another cluster's snapshots are left alone.
 struct SnapshotRetention: StatementFamily {
     let services: ClusterServices
 
@@ -48,16 +49,15 @@ struct SnapshotRetention: StatementFamily {
         }
         let plan = RetentionPlan(inventory: inventory, owner: services.clusterId, now: now, protected: inUse)
         if !plan.keptForReaders.isEmpty {
-            logger.info("retention: keeping expired snapshots \(plan.keptForReaders.joined(separator: ", ")) of \(repository.name): snapshots that stay read their files")
+            logger.info("retention: expired snapshots \(plan.keptForReaders.joined(separator: ", ")) of \(repository.name) keep the files snapshots that stay read")
         }
         var dropped: [String] = []
         for label in plan.order {
             do {
-                let outcome = try dropper.drop(label: label, labelsInUse: scheduler.labelsInUse(repository: repository.id))
+                let outcome = try dropper.drop(label: label, force: true, labelsInUse: scheduler.labelsInUse(repository: repository.id))
                 care.log(outcome, repository: repository.name, reason: "retention: dropped expired")
                 dropped.append(label)
             } catch {
-                // A base whose dependent could not be dropped is refused here in turn, which is right.
                 logger.warning("retention: cannot drop expired snapshot \(label) from \(repository.name): \(error.message)")
             }
         }

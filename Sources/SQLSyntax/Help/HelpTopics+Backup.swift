@@ -70,8 +70,8 @@ extension HelpTopics {
                 snapshot a running incremental backup reads cannot be dropped. \
                 "ttl" = "<n> HOUR|DAY|WEEK|MONTH" (n from 1 to 9999; MONTH counts calendar \
                 months) records the snapshot as this cluster's, expiring that long after the \
-                backup started; the retention sweep then drops it unless a snapshot that stays \
-                is incremental on top of it.
+                backup started; the retention sweep of a running serve, dashboard or shell then \
+                drops it, keeping only the files incremental snapshots that stay still read.
                 """,
             example: """
                 BACKUP SNAPSHOT example_db.snapshot_label1 TO example_repo
