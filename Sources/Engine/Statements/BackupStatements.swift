@@ -52,7 +52,9 @@ struct BackupStatements: StatementFamily {
             }
         }
         let jobId = try write { tx in try tx.nextId() }
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        // The job engine's clock, as every job time: a TTL's expiry and a schedule's run are
+        // measured on the same clock that the retention sweep reads.
+        let now = Int64(scheduler.now().timeIntervalSince1970 * 1000)
         var record = BackupJobRecord(
             jobId: jobId, label: backup.label, databaseId: database.id, databaseName: database.name,
             repositoryId: repository.id, repositoryName: repository.name, objects: objects,
