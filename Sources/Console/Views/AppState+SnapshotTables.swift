@@ -49,16 +49,34 @@ extension AppState {
         return contentsTable(contents, key).filtered(filter)
     }
 
+    /// The labels of a repository, newest first, or as chains of incrementals under their bases
+    /// (`snapshotChainView`). Narrow screens keep the name, time, status, type and size.
     private func snapshotList(_ repository: String) -> TableModel {
         let glyphs = GlyphSet.unicode
-        let rows = snapshotCache.entries(of: repository).map { key -> TableRow in
+        let entries = snapshotCache.entries(of: repository)
+        let lineage = { (key: SnapshotKey) in snapshotCache.row(key)?.lineage[key.timestamp] }
+        let lines = snapshotChainView
+            ? SnapshotChain.lines(entries, lineage: lineage)
+            : entries.map { SnapshotChain.Line(key: $0, prefix: "", baseMissing: false) }
+        let labels = Set(entries.map(\.label))
+        let rows = lines.map { line -> TableRow in
+            let key = line.key
             let row = snapshotCache.row(key)
+            let info = row?.lineage[key.timestamp]
             let contents = snapshotCache.contents(key)
             let ok = row?.status.uppercased() == "OK"
+            let baseListed = info?.baseLabel.map { labels.contains($0) } ?? true
             return TableRow(key: key.rowKey, cells: [
-                TableCell(key.label),
+                TableCell(line.prefix + key.label),
                 TableCell(key.timestamp),
                 TableCell(row?.status ?? "", role: ok ? .finished : .failed),
+                TableCell(info?.shortType ?? "", role: info?.isIncremental == true ? .running : nil),
+                TableCell(info?.baseLabel ?? "", role: baseListed && !line.baseMissing ? nil : .warning),
+                TableCell(info?.totalBytes.map(Format.bytes) ?? ""),
+                TableCell(info?.uploadedBytes.map(Format.bytes) ?? ""),
+                TableCell(info?.ownerText(connectedCluster: cluster.clusterId) ?? ""),
+                TableCell(info?.ttl ?? ""),
+                TableCell(info?.expires ?? ""),
                 TableCell(contents?.database ?? row?.database ?? ""),
                 TableCell(contents.map { String($0.tables.count) } ?? ""),
                 checkCell(key, glyphs),
@@ -67,12 +85,19 @@ extension AppState {
         let empty = snapshotCache.listErrors[repository].map { "Cannot list \(repository): \($0)" }
             ?? (snapshotCache.lists[repository] == nil ? "Listing the snapshots of \(repository)…" : "No snapshots in \(repository) yet. Press b to back up.")
         return TableModel(columns: [
-            ColumnSpec(title: "Snapshot", minWidth: 10, maxWidth: 40, priority: 0),
+            ColumnSpec(title: "Snapshot", minWidth: snapshotChainView ? 16 : 10, maxWidth: snapshotChainView ? 48 : 40, priority: 0),
             ColumnSpec(title: "Timestamp", minWidth: 19, maxWidth: 19, priority: 0),
             ColumnSpec(title: "Status", minWidth: 6, maxWidth: 40, priority: 1),
-            ColumnSpec(title: "Database", minWidth: 8, maxWidth: 20, priority: 3),
-            ColumnSpec(title: "Tables", minWidth: 6, maxWidth: 6, priority: 4, alignRight: true),
-            ColumnSpec(title: "Check", minWidth: 10, maxWidth: 40, priority: 2, flex: true),
+            ColumnSpec(title: "Type", minWidth: 4, maxWidth: 4, priority: 2),
+            ColumnSpec(title: "Base", minWidth: 8, maxWidth: 32, priority: snapshotChainView ? 9 : 4),
+            ColumnSpec(title: "Size", minWidth: 8, maxWidth: 10, priority: 3, alignRight: true),
+            ColumnSpec(title: "Uploaded", minWidth: 8, maxWidth: 10, priority: 6, alignRight: true),
+            ColumnSpec(title: "Owner", minWidth: 8, maxWidth: 12, priority: 8),
+            ColumnSpec(title: "TTL", minWidth: 6, maxWidth: 8, priority: 5),
+            ColumnSpec(title: "Expires", minWidth: 16, maxWidth: 19, priority: 7),
+            ColumnSpec(title: "Database", minWidth: 8, maxWidth: 20, priority: 10),
+            ColumnSpec(title: "Tables", minWidth: 6, maxWidth: 6, priority: 11, alignRight: true),
+            ColumnSpec(title: "Check", minWidth: 10, maxWidth: 40, priority: 4, flex: true),
         ], rows: rows, emptyText: empty)
     }
 
