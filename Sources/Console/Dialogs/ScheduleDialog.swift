@@ -37,7 +37,14 @@ enum ScheduleDialog {
     /// A new database renews the suggested schedule name and label prefix, unless the user typed them.
     static func databaseChanged(_ dialog: inout Dialog, _ state: AppState) {
         let database = String(dialog.form.text(.database).filter { NameRules.isValidLabel(String($0)) })
-        let suggestion = (database.isEmpty ? "backup" : database) + "_nightly"
+        let stem = (database.isEmpty ? "backup" : database) + "_nightly"
+        // The first name no schedule has yet: stem, stem_2, stem_3 …
+        var suggestion = stem
+        var number = 2
+        while state.cluster.schedule(named: suggestion) != nil {
+            suggestion = "\(stem)_\(number)"
+            number += 1
+        }
         if dialog.nameIsSuggested { dialog.form.setText(.name, suggestion) }
         if dialog.labelIsSuggested { dialog.form.setText(.labelPrefix, suggestion) }
     }

@@ -69,9 +69,9 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding([.character("t")], .toggleChain, .snapshots, "Chain view: each incremental snapshot under its base, as a tree",
                    hint: "Chain", priority: 6),
         KeyBinding([.character("n")], .newSchedule, .schedules, "New backup schedule (CREATE JOB … ON SCHEDULE)", hint: "New", priority: 4),
-        KeyBinding([.character("p")], .pauseSchedule, .schedules, "Pause or resume the selected schedule", hint: "Pause/resume", priority: 5),
-        KeyBinding([.character("x")], .runSchedule, .schedules, "Run the selected schedule now (EXECUTE JOB)", hint: "Run now", priority: 6),
-        KeyBinding([.character("d"), .character("D")], .drop, .schedules, "Drop the selected schedule (DROP JOB)", hint: "Drop", priority: 7),
+        KeyBinding([.character("p")], .pauseSchedule, .schedules, "Pause or resume the selected schedule", hint: "Pause", priority: 4),
+        KeyBinding([.character("x")], .runSchedule, .schedules, "Run the selected schedule now (EXECUTE JOB)", hint: "Run now", priority: 5),
+        KeyBinding([.character("d"), .character("D")], .drop, .schedules, "Drop the selected schedule (DROP JOB)", hint: "Drop", priority: 6),
         // Elsewhere these keys explain where they work instead of doing nothing.
         KeyBinding([.character("n")], .newRepository, .browse, "New repository"),
         KeyBinding([.character("c")], .cancelJob, .browse, "Cancel a job (on the Backups and Restores tabs)"),

@@ -35,6 +35,15 @@ public struct ScheduleRow: Sendable, Hashable {
 
     public var isPaused: Bool { status.uppercased() == "PAUSED" }
 
+    /// The interval of a recurring schedule (`1 DAY` of `EVERY 1 DAY STARTS …`): the next run
+    /// says when. A one-time schedule (`AT …`) keeps its words.
+    public var every: String {
+        let upper = recurringStrategy.uppercased()
+        guard upper.hasPrefix("EVERY ") else { return recurringStrategy }
+        let end = [" STARTS", " ENDS"].compactMap { upper.range(of: $0)?.lowerBound }.min() ?? recurringStrategy.endIndex
+        return String(recurringStrategy[recurringStrategy.index(recurringStrategy.startIndex, offsetBy: 6)..<end])
+    }
+
     /// Whether the last run failed, by the words servers use for it.
     public var lastRunFailed: Bool {
         let result = lastResult.uppercased()

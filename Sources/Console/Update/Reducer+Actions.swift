@@ -90,8 +90,8 @@ extension Reducer {
         }
         state.snapshotChainView.toggle()
         flash(&state, state.snapshotChainView
-            ? "Chain view: each incremental snapshot under the one it builds on. t for the flat list."
-            : "Flat list, newest first. t for the chain view.")
+            ? "Chain view: each incremental under its base. t: flat list."
+            : "Flat list, newest first. t: chain view.")
     }
 
     /// `y`: the selected row's most useful text, for pasting into a ticket or a shell.

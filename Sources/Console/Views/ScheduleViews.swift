@@ -47,7 +47,7 @@ extension AppState {
                 TableCell(schedule.nextRunTime.isEmpty ? "—" : schedule.nextRunTime, role: schedule.isPaused ? .dim : nil),
                 TableCell(schedule.lastResult.isEmpty ? "—" : schedule.lastResult,
                           role: schedule.lastResult.isEmpty ? .dim : schedule.lastRunFailed ? .failed : .finished),
-                TableCell(schedule.recurringStrategy),
+                TableCell(schedule.every),
                 TableCell(Self.backupTarget(schedule.executeSql)),
                 TableCell(schedule.lastRunTime.isEmpty ? "—" : schedule.lastRunTime),
                 TableCell(schedule.comment),
@@ -57,11 +57,11 @@ extension AppState {
             ColumnSpec(title: "Name", minWidth: 8, maxWidth: 24, priority: 0),
             ColumnSpec(title: "Status", minWidth: 7, maxWidth: 9, priority: 0),
             ColumnSpec(title: "Next run", minWidth: 19, maxWidth: 19, priority: 1),
-            ColumnSpec(title: "Last result", minWidth: 8, maxWidth: 40, priority: 2),
-            ColumnSpec(title: "Schedule", minWidth: 12, maxWidth: 44, priority: 2),
-            ColumnSpec(title: "Backs up", minWidth: 12, maxWidth: 80, priority: 3, flex: true),
-            ColumnSpec(title: "Last run", minWidth: 19, maxWidth: 19, priority: 4),
-            ColumnSpec(title: "Comment", minWidth: 8, maxWidth: 30, priority: 5),
+            ColumnSpec(title: "Last result", minWidth: 12, maxWidth: 40, priority: 2),
+            ColumnSpec(title: "Every", minWidth: 8, maxWidth: 24, priority: 1),
+            ColumnSpec(title: "Backs up", minWidth: 12, maxWidth: 80, priority: 4, flex: true),
+            ColumnSpec(title: "Last run", minWidth: 19, maxWidth: 19, priority: 5),
+            ColumnSpec(title: "Comment", minWidth: 8, maxWidth: 30, priority: 6),
         ], rows: rows, emptyText: !hasSnapshot ? "Waiting for the engine…"
             : unavailableText(.schedules) ?? "No backup schedules. Press n to create one.")
             .filtered(filters[.schedules] ?? "")
