@@ -86,4 +86,23 @@ public struct LocalTime: Sendable, Hashable {
         let days = CivilTime.dayNumber(year: numbers[0], month: numbers[1], day: numbers[2])
         return Double(days * 86400 + numbers[3] * 3600 + numbers[4] * 60 + numbers[5])
     }
+
+    /// Epoch seconds of a `yyyy-MM-dd HH:mm:ss` text read in this machine's time zone (as
+    /// Doris reads a job's STARTS, ENDS and AT), or nil when the text is not such a time.
+    public static func epochSeconds(localDateTime text: String) -> Int64? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2, 2, 2, 2]
+        let fields = date + clock
+        guard fields.count == 6, zip(fields, widths).allSatisfy({ $0.utf8.count == $1 && $0.utf8.allSatisfy { (48...57).contains($0) } }) else { return nil }
+        let n = fields.map { Int($0)! }
+        guard let days = CivilTime.days(year: n[0], month: n[1], day: n[2]), n[3] < 24, n[4] < 60, n[5] < 60 else { return nil }
+        let wall = Int64(days) * 86400 + Int64(n[3] * 3600 + n[4] * 60 + n[5])
+        // The offset at the instant itself: the first guess uses the wall time as if it were
+        // UTC, which may sit on the other side of a daylight-saving change.
+        let guess = wall - Int64(machineOffset(atEpochSeconds: wall))
+        return wall - Int64(machineOffset(atEpochSeconds: guess))
+    }
 }

@@ -48,6 +48,9 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         let runner: ScriptRunner
         let finish: () -> Bool
+        // Only the interactive shell is long-lived enough to fire schedules; `-e` and scripts
+        // run their statements and leave schedules to serve or the dashboard.
+        let interactive = execute == nil && isatty(STDIN_FILENO) == 1
         if let endpoint = try connection.resolvedEndpoint(user: options.explicitUser) {
             let target = try connect(endpoint)
             runner = ScriptRunner(target: target, format: OutputFormat(rawValue: format)!, force: force)
@@ -61,12 +64,13 @@ struct SQLCommand: ParsableCommand {
             if let database = connection.database {
                 guard runner.run("USE " + Quoting.sqlIdentifier(database), echo: false) else { throw ExitCode(1) }
             }
+            if interactive { cluster.startBackgroundWork() }
             finish = { waitForJobs(cluster) }
         }
         var ok = true
         if let execute {
             ok = runner.run(execute)
-        } else if isatty(STDIN_FILENO) == 1 {
+        } else if interactive {
             InteractiveShell(runner: runner).run()
         } else {
             let input = FileHandle.standardInput.readDataToEndOfFile()

@@ -53,6 +53,8 @@ struct ServeCommand: ParsableCommand {
             FileHandle.standardError.write(Data("ERROR: cannot listen on \(host):\(port): \(MySQLServer.describe(error))\n".utf8))
             throw ExitCode(1)
         }
+        // Schedules fire while the server runs (missed ones run once now).
+        cluster.startBackgroundWork()
         let line = "SnapDeck serves \(directory) on \(address.host):\(address.port); connect with: mysql -h \(address.host) -P \(address.port) -uroot\n"
         FileHandle.standardOutput.write(Data(line.utf8))
         let signal = StopSignal.wait()

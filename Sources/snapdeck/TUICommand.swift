@@ -41,6 +41,8 @@ enum Dashboard {
             printError(error)
             throw ExitCode(1)
         }
+        // Schedules fire while the dashboard is open; closing it stops them.
+        cluster.startBackgroundWork()
         let runtime: DashboardRuntime
         do {
             runtime = try DashboardRuntime(source: EmbeddedClusterSource(cluster: cluster, user: user))

@@ -37,12 +37,12 @@ import TestSupport
         }
         #expect(content.filter { $0.contains(".dat.") }.count == segments.values.compactMap { Int($0) }.reduce(0, +))
         let snapshots = try t.sql("SHOW SNAPSHOT ON repo")
-        #expect(snapshots.columns == ["Snapshot", "Timestamp", "Status"])
+        #expect(snapshots.columns == ["Snapshot", "Timestamp", "Status", "Type", "BaseSnapshot", "UploadedBytes", "TotalBytes", "Owner", "TTL", "ExpireTime"])
         #expect(snapshots.rows.first?[0] == "snap1")
         #expect(snapshots.rows.first?[2] == "OK")
         let timestamp = try #require(snapshots.rows.first?[1] ?? nil)
         let detail = try t.sql("SHOW SNAPSHOT ON repo WHERE SNAPSHOT = 'snap1' AND TIMESTAMP = '\(timestamp)'")
-        #expect(detail.columns == ["Snapshot", "Timestamp", "Database", "Details", "Status"])
+        #expect(detail.columns == ["Snapshot", "Timestamp", "Database", "Details", "Status"] + snapshots.columns.dropFirst(3))
         #expect(detail.rows.first?[2] == "shop")
         #expect(detail.rows.first?[3]?.contains("\"olap_table_list\"") == true)
         // Snapshots are released: nothing left under backends/*/snapshot.

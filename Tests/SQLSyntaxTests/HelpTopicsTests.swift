@@ -11,7 +11,8 @@ import Testing
         "ADMIN SHOW FRONTEND CONFIG", "HELP", "CREATE REPOSITORY",
         "DROP REPOSITORY", "SHOW REPOSITORIES", "SHOW CREATE REPOSITORY", "BACKUP", "RESTORE",
         "SHOW BACKUP", "SHOW RESTORE", "SHOW SNAPSHOT", "CANCEL BACKUP", "CANCEL RESTORE",
-        "SHOW BROKER", "DROP SNAPSHOT", "ADMIN CHECK SNAPSHOT",
+        "SHOW BROKER", "DROP SNAPSHOT", "ADMIN CHECK SNAPSHOT", "CREATE JOB", "PAUSE JOB", "RESUME JOB",
+        "DROP JOB", "EXECUTE JOB", "JOBS",
     ]
 
     @Test func everyStatementFamilyHasATopic() {
@@ -50,6 +51,7 @@ import Testing
         #expect(HelpTopics.text(for: "show tablet") == HelpTopics.text(for: "SHOW TABLETS"))
         #expect(HelpTopics.text(for: "backup snapshot") == HelpTopics.text(for: "BACKUP"))
         #expect(HelpTopics.text(for: "show brief restore") == HelpTopics.text(for: "SHOW RESTORE"))
+        #expect(HelpTopics.text(for: "tasks()") == HelpTopics.text(for: "JOBS"))
     }
 
     @Test func unknownTopicsHaveNoText() {

@@ -47,6 +47,9 @@ enum JobCases {
         ParseCase("cancel restore in d", .cancelRestore(database: "d")),
         ParseCase("SHOW BROKER", .showBroker),
         ParseCase("DROP SNAPSHOT l ON r", .dropSnapshot(label: "l", timestamp: nil, repository: "r")),
+        ParseCase("DROP SNAPSHOT l ON r force", .dropSnapshot(label: "l", timestamp: nil, repository: "r", force: true)),
+        ParseCase(
+            "DROP SNAPSHOT l TIMESTAMP 'ts' ON r FORCE", .dropSnapshot(label: "l", timestamp: "ts", repository: "r", force: true)),
         ParseCase(
             "DROP SNAPSHOT `l` TIMESTAMP \"2024-01-01-00-00-00\" ON r",
             .dropSnapshot(label: "l", timestamp: "2024-01-01-00-00-00", repository: "r")),
@@ -79,6 +82,7 @@ enum JobCases {
         "CANCEL", "CANCEL BACKUP FROM", "CANCEL LOAD", "SHOW BROKERS x", "DROP SNAPSHOT l",
         "DROP SNAPSHOT l TIMESTAMP 'ts'", "DROP SNAPSHOT l ON r TIMESTAMP", "ADMIN CHECK SNAPSHOT l",
         "ADMIN CHECK SNAPSHOT l ON r ON s", "DROP SNAPSHOT l TIMESTAMP 'a' ON r TIMESTAMP 'b'",
+        "DROP SNAPSHOT l FORCE ON r", "DROP SNAPSHOT l ON r FORCE FORCE",
     ])
     func rejects(_ sql: String) {
         #expect(syntaxError(sql) != nil)

@@ -36,6 +36,6 @@ enum ValidCorpus {
         DatabaseCases.all.map(\.sql) + CreateTableCases.all.map(\.sql)
             + AlterTableCases.all.map(\.sql) + QueryCases.all.map(\.sql) + SelectExpressionCases.all.map(\.sql)
             + AccountCases.all.map(\.sql) + SessionCases.all.map(\.sql) + ClientCorpus.statements + BackupCases.all.map(\.sql)
-            + JobCases.all.map(\.sql) + DorisReferenceCorpus.statements
+            + JobCases.all.map(\.sql) + ScheduleCases.all.map(\.sql) + DorisReferenceCorpus.statements
     }
 }

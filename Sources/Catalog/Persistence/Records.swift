@@ -152,6 +152,24 @@ enum CatalogMigrations {
                 WHERE length(passwordHash) = 64 AND passwordHash NOT GLOB '*[^0-9a-f]*'
                 """)
         }
+        // Backup schedules (CREATE JOB) and their runs. The table `jobs` above is the
+        // backup/restore journal; these are Doris's scheduler jobs and their tasks. Each row
+        // holds its record as JSON beside the columns looked up by.
+        migrator.registerMigration("v5-backup-schedules") { db in
+            try db.create(table: "backup_schedules") { t in
+                t.primaryKey("id", .integer)
+                t.column("name", .text).notNull().unique()
+                t.column("status", .text).notNull()
+                t.column("body", .blob).notNull()
+            }
+            try db.create(table: "schedule_runs") { t in
+                t.primaryKey("id", .integer)
+                t.column("scheduleId", .integer).notNull().indexed()
+                t.column("label", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("body", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

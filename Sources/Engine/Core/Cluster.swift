@@ -16,6 +16,7 @@ import Storage
 public final class Cluster: @unchecked Sendable {
     let services: ClusterServices
     private let executionLock = NSRecursiveLock()
+    let background = BackgroundWork()
 
     init(services: ClusterServices) {
         self.services = services
@@ -23,6 +24,7 @@ public final class Cluster: @unchecked Sendable {
 
     deinit {
         // `close()` is the orderly way out; here the jobs only stop (see `JobScheduler.stop`).
+        background.stop()
         services.scheduler.stop(waiting: false)
     }
 
@@ -35,8 +37,10 @@ public final class Cluster: @unchecked Sendable {
         }
     }
 
-    /// Stops the job scheduler; unfinished jobs stay journalled and resume at the next open.
+    /// Stops the background work and the job scheduler; unfinished jobs stay journalled and
+    /// resume at the next open, schedules fire again at the next start of background work.
     public func close() {
+        background.stop()
         services.scheduler.stop()
     }
 
@@ -63,6 +67,16 @@ public final class Cluster: @unchecked Sendable {
     public var objectStoreWrapper: (@Sendable (ObjectStore) -> ObjectStore)? {
         get { services.objectStoreWrapper }
         set { services.objectStoreWrapper = newValue }
+    }
+
+    /// The retention sweep (`SnapshotRetention`): drops the expired snapshots this cluster owns,
+    /// dependents before bases, and finishes interrupted drops; returns `repo/label` of each
+    /// dropped. Runs between statements, like one. Whatever runs in the background (a ticker
+    /// about once a minute) calls this.
+    public func expireSnapshots() throws(SQLError) -> [String] {
+        executionLock.lock()
+        defer { executionLock.unlock() }
+        return try SnapshotRetention(services: services).sweep()
     }
 
     /// Paths (relative to the data directory) recorded for deletion and not yet deleted: empty
@@ -97,6 +111,14 @@ public final class Cluster: @unchecked Sendable {
         let result = try StatementRouter(services: services).run(statement, context, session: &session)
         if case .use(let database) = statement { session.database = database }
         return result
+    }
+
+    /// Runs `body` in the one-statement-at-a-time line (background work that changes what
+    /// statements read, such as a turn of the schedules).
+    func withStatementTurn<T>(_ body: () throws(SQLError) -> T) throws(SQLError) -> T {
+        executionLock.lock()
+        defer { executionLock.unlock() }
+        return try body()
     }
 
     /// True for statements that touch only the session (`SELECT 1`, `SET`, `SHOW VARIABLES`):

@@ -18,6 +18,8 @@ final class ClusterServices: @unchecked Sendable {
     /// Runs backup and restore jobs in the background; set once, right after init (it needs
     /// these services as its host).
     private(set) var scheduler: JobScheduler!
+    /// Backup schedules (CREATE JOB) and their runs, kept in the catalog's database.
+    let scheduleBook: ScheduleBook
     /// The dashboard's catalog tree, rebuilt only when the catalog changed.
     let catalogTrees = CatalogTrees()
     /// `SET GLOBAL`'s values, for as long as this process runs.
@@ -37,6 +39,7 @@ final class ClusterServices: @unchecked Sendable {
         self.store = store
         self.directoryLock = lock
         self.logger = logger
+        scheduleBook = ScheduleBook(database: store.database)
         scheduler = JobScheduler(host: self, database: store.database)
     }
 

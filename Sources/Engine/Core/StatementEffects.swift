@@ -24,7 +24,7 @@ enum StatementEffects {
             return true
         case .createDatabase, .dropDatabase, .createTable, .dropTable, .truncateTable, .alterTable, .insert, .loadData,
             .createUser, .alterUser, .setPassword, .dropUser, .grant, .revoke, .adminSetConfig, .createRepository, .dropRepository, .backup, .restore,
-            .cancelBackup, .cancelRestore, .dropSnapshot:
+            .cancelBackup, .cancelRestore, .dropSnapshot, .createJob, .pauseJob, .resumeJob, .dropJob, .executeJob:
             return false
         }
     }

@@ -25,7 +25,9 @@ struct StatementRouter {
         case .showBackends: return StorageStatements(services: services).showBackends(c)
         case .insert(let statement): return try LoadStatements(services: services).insert(statement, c)
         case .loadData(let load): return try LoadStatements(services: services).loadData(load, c)
-        case .select(let statement): return try QueryStatements(services: services).select(statement, c)
+        case .select(let statement):
+            if let function = statement.function { return try ScheduleTables(services: services).select(statement, from: function, c) }
+            return try QueryStatements(services: services).select(statement, c)
         case .checksumTable(let names): return try QueryStatements(services: services).checksumTables(names, c)
         case .selectValues(let query): return try ValueSelectStatements(services: services).select(query, c)
         case .setVariables(let assignments): return try SessionStatements(services: services).set(assignments, c, session: &session)
@@ -61,10 +63,16 @@ struct StatementRouter {
         case .restore(let restore): return try RestoreStatements(services: services).submitRestore(restore, c)
         case .showRestore(let show): return try RestoreStatements(services: services).showRestore(show, c)
         case .cancelRestore(let database): return try RestoreStatements(services: services).cancelRestore(database, c)
-        case .dropSnapshot(let label, let timestamp, let repository):
-            return try SnapshotCareStatements(services: services).dropSnapshot(label: label, timestamp: timestamp, repository: repository, c)
+        case .dropSnapshot(let label, let timestamp, let repository, let force):
+            return try SnapshotCareStatements(services: services).dropSnapshot(
+                label: label, timestamp: timestamp, repository: repository, force: force, c)
         case .adminCheckSnapshot(let label, let timestamp, let repository):
             return try SnapshotCareStatements(services: services).checkSnapshot(label: label, timestamp: timestamp, repository: repository, c)
+        case .createJob(let create): return try ScheduleStatements(services: services).createJob(create, c)
+        case .pauseJob(let name): return try ScheduleStatements(services: services).pauseJob(name, c)
+        case .resumeJob(let name): return try ScheduleStatements(services: services).resumeJob(name, c)
+        case .dropJob(let name, let ifExists): return try ScheduleStatements(services: services).dropJob(name, ifExists: ifExists, c)
+        case .executeJob(let name): return try ScheduleStatements(services: services).executeJob(name, c)
         }
     }
 }

@@ -39,6 +39,7 @@ struct BackupStatements: StatementFamily {
             if options.incremental { throw SQLError.general("Currently does not support incremental backup") }
             throw SQLError.general("Snapshot with name '\(backup.label)' already exist in repository")
         }
+        try refuseDroppingLabel(backup.label, repository: repository)
         let jobId = try write { tx in try tx.nextId() }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         var record = BackupJobRecord(
@@ -46,7 +47,9 @@ struct BackupStatements: StatementFamily {
             repositoryId: repository.id, repositoryName: repository.name, objects: objects,
             metadataOnly: options.metadataOnly, timeoutSeconds: options.timeoutSeconds, createTime: now,
             snapshotTimestamp: JobTime.snapshotTimestamp(now))
-        record.provenance = SnapshotProvenance(kind: options.incremental ? .incremental : .full, owner: services.clusterId)
+        record.provenance = SnapshotProvenance(
+            kind: options.incremental ? .incremental : .full, owner: services.clusterId,
+            ttl: options.retention?.text, expireTime: options.retention?.expiry(after: now))
         do {
             try scheduler.submitBackup(record)
         } catch {
@@ -54,6 +57,21 @@ struct BackupStatements: StatementFamily {
         }
         noteJobStarted(jobId)
         return ResultSet()
+    }
+
+    /// A label whose folder a drop marked (unfinished, or kept for the files other snapshots
+    /// read) cannot take a new snapshot: its files would mix with the dropped one's.
+    private func refuseDroppingLabel(_ label: String, repository: RepositoryRecord) throws(SQLError) {
+        let dropping: Bool
+        do {
+            dropping = try SnapshotBrowser(store: try objectStore(for: repository), repositoryName: repository.name).isDropping(label: label)
+        } catch {
+            throw SQLError.general("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
+        }
+        if dropping {
+            throw SQLError.general(
+                "Snapshot \(label) is being dropped from repository \(repository.name) (or its folder keeps files other snapshots read): choose another label")
+        }
     }
 
     /// ON / EXCLUDE references, checked for Doris's rules (no database, no alias, no duplicates).
@@ -129,20 +147,22 @@ struct BackupStatements: StatementFamily {
             throw SQLError.general("Where clause should looks like: SNAPSHOT = 'your_snapshot_name' [AND TIMESTAMP = '2018-04-18-19-19-10']")
         }
         let browser = try snapshotBrowser(repository: name, catalog: c.catalog)
+        let lifecycle = SnapshotLifecycleColumns.self
         if let snapshot, let timestamp {
+            let columns = ["Snapshot", "Timestamp", "Database", "Details", "Status"] + lifecycle.names
             do {
                 let info = try browser.info(label: snapshot, timestamp: timestamp)
-                return ResultSet(columns: ["Snapshot", "Timestamp", "Database", "Details", "Status"],
-                                 rows: [[snapshot, timestamp, info.database, info.brief(), "OK"]])
+                return ResultSet(columns: columns,
+                                 rows: [[snapshot, timestamp, info.database, info.brief(), "OK"] + lifecycle.cells(info.provenance).map(Optional.some)])
             } catch {
-                return ResultSet(columns: ["Snapshot", "Timestamp", "Database", "Details", "Status"],
-                                 rows: [[snapshot, timestamp, nil, nil, "Failed to get info: \(error.message)"]])
+                return ResultSet(columns: columns,
+                                 rows: [[snapshot, timestamp, nil, nil, "Failed to get info: \(error.message)"] + lifecycle.names.map { _ in nil }])
             }
         }
         let rows: [[String?]] = try snapshotSummaries(browser, label: snapshot, repository: name).map { s in
-            [s.label, s.timestamps.isEmpty ? nil : s.timestamps.joined(separator: "\n"), s.status]
+            [s.label, s.timestamps.isEmpty ? nil : s.timestamps.joined(separator: "\n"), s.status] + lifecycle.cells(s)
         }
-        return ResultSet(columns: ["Snapshot", "Timestamp", "Status"], rows: rows)
+        return ResultSet(columns: ["Snapshot", "Timestamp", "Status"] + lifecycle.names, rows: rows)
     }
 
     /// The browser of a repository named in a statement (SHOW SNAPSHOT, the read API).
@@ -171,6 +191,8 @@ struct BackupOptions {
     var timeoutSeconds: Int64 = 86400
     var metadataOnly = false
     var incremental = false
+    /// `ttl`: how long the snapshot is kept (nil: until dropped).
+    var retention: RetentionPeriod?
 
     init(_ properties: [Property], minimumTimeout: Int64) throws(SQLError) {
         var unknown: [String] = []
@@ -187,6 +209,12 @@ struct BackupOptions {
                 case "FULL": incremental = false
                 case "INCREMENTAL": incremental = true
                 default: throw SQLError.general("Invalid backup job type: \(p.value)")
+                }
+            case "ttl":
+                do {
+                    retention = try RetentionPeriod(parsing: p.value)
+                } catch {
+                    throw SQLError.general(error.message)
                 }
             case "content":
                 switch p.value.uppercased() {

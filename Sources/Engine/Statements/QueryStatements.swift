@@ -14,20 +14,7 @@ struct QueryStatements: StatementFamily {
         let binder = ExpressionBinder(columns: table.columns) { expression throws(SQLError) in
             try ValueSelectStatements(services: services).sessionValue(expression, c)
         }
-        var items: [SelectRequest.Item] = []
-        for item in select.items {
-            switch item {
-            case .star:
-                items += table.columns.map { SelectRequest.Item(expression: .column($0.name), name: $0.name) }
-            case .expression(let expression, let alias):
-                items.append(SelectRequest.Item(expression: expression, name: alias ?? binder.name(of: expression), alias: alias))
-            }
-        }
-        let request = SelectRequest(
-            items: items, distinct: select.distinct, groupBy: select.groupBy, having: select.having, orderBy: select.orderBy,
-            // `sql_select_limit` caps every SELECT, as in MySQL.
-            limit: min(select.limit ?? Int.max, c.session.sqlSelectLimit), offset: select.offset ?? 0)
-        let plan = try SelectPlan(request, binder: binder)
+        let plan = try SelectPlan(SelectRequest(select, columns: table.columns, binder: binder, c), binder: binder)
         let catalog = c.catalog
         return try plan.run(
             { visit throws(SQLError) in

@@ -28,8 +28,13 @@ struct RestoreStatements: StatementFamily {
         }
         let info: SnapshotInfoFile
         let meta: SnapshotMeta
+        let browser = SnapshotBrowser(store: store, repositoryName: repository.name)
+        if (try? browser.isDropping(label: restore.label)) == true {
+            // (A store that cannot answer fails the info read just below, with its reason.)
+            throw SQLError.general("Snapshot \(restore.label) is being dropped from repository \(repository.name); it cannot be restored")
+        }
         do {
-            info = try SnapshotBrowser(store: store, repositoryName: repository.name).info(label: restore.label, timestamp: options.timestamp)
+            info = try browser.info(label: restore.label, timestamp: options.timestamp)
         } catch {
             // Doris's hint fits a missing file; a damaged one is named in the message instead.
             let hint = error.kind == .notFound ? ". Maybe specified wrong backup timestamp" : ""

@@ -10,45 +10,36 @@ import Storage
 struct SnapshotCareStatements: StatementFamily {
     let services: ClusterServices
 
-    func dropSnapshot(label: String, timestamp: String?, repository name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
+    func dropSnapshot(label: String, timestamp: String?, repository name: String, force: Bool, _ c: ExecutionContext) throws(SQLError) -> ResultSet {
         try c.requireAdmin()
         let (repository, store) = try repositoryStore(name, c)
         if repository.readOnly { throw SQLError.general("Repository \(repository.name) is read only") }
-        if scheduler.labelsInUse(repository: repository.id).contains(label) {
-            throw SQLError.general("Snapshot \(label) is used by a running backup or restore job; cancel it first")
-        }
-        let prefix = RepositoryPaths(repositoryName: repository.name).snapshotDirectory(label: label) + "/"
-        let objects: [ObjectInfo]
+        let outcome: SnapshotDropOutcome
         do {
-            objects = try store.list(prefix: prefix)
+            outcome = try SnapshotDropper(store: store, repositoryName: repository.name)
+                .drop(label: label, timestamp: timestamp, force: force, labelsInUse: scheduler.labelsInUse(repository: repository.id))
         } catch {
-            throw SQLError.general("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
-        }
-        guard !objects.isEmpty else {
-            // Writes a crash cut off are not listed, but they are this label's: they go too.
-            do {
-                try store.discardIncompleteWrites(prefix: prefix)
-            } catch {
-                logger.warning("cannot discard unfinished writes of snapshot \(label) in repository \(repository.name): \(error.message)")
+            if let problem = error.cleanupProblem {
+                logger.warning("cannot discard unfinished writes of snapshot \(label) in repository \(repository.name): \(problem)")
             }
-            throw SQLError.general("Snapshot \(label) does not exist in repository \(repository.name)")
+            throw SQLError.general(error.message)
         }
-        let infos = objects.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_") }
-        let chosen = timestamp.map { ts in infos.filter { $0.key.dropFirst(prefix.count).hasPrefix("__info_\(ts).") } } ?? infos
-        if let timestamp, chosen.isEmpty {
-            throw SQLError.general("Snapshot \(label) has no timestamp \(timestamp) in repository \(repository.name)")
+        log(outcome, repository: repository.name)
+        var info = "Removed \(outcome.removed) files of snapshot \(label)"
+        if outcome.kept > 0 { info += "; kept \(outcome.kept) files that snapshots \(outcome.keptFor.joined(separator: ", ")) read" }
+        return ResultSet(affectedRows: outcome.removed, info: info)
+    }
+
+    /// Logs a drop and the marked folders it finished on the way.
+    func log(_ outcome: SnapshotDropOutcome, repository: String, reason: String = "dropped") {
+        let kept = outcome.kept > 0 ? ", kept \(outcome.kept) files for \(outcome.keptFor.joined(separator: ", "))" : ""
+        logger.info("\(reason) snapshot \(outcome.label) from \(repository): \(outcome.removed) files\(kept)")
+        for finished in outcome.finished {
+            logger.info("finished dropping snapshot \(finished.label) from \(repository): \(finished.removed) files")
         }
-        let rest = infos.count > chosen.count ? [] : objects.filter { o in !chosen.contains { $0.key == o.key } }
-        do {
-            // The commit markers go first, so a half-deleted snapshot never looks complete.
-            try store.delete(chosen.map(\.key))
-            try store.delete(rest.map(\.key))
-            if !rest.isEmpty { try store.discardIncompleteWrites(prefix: prefix) }
-        } catch {
-            throw SQLError.general("Failed to drop snapshot \(label): \(error.message)")
+        for problem in outcome.notFinished {
+            logger.warning("repository \(repository): \(problem.message)")
         }
-        logger.info("dropped snapshot \(label) from \(repository.name): \(chosen.count + rest.count) files")
-        return ResultSet(affectedRows: chosen.count + rest.count, info: "Removed \(chosen.count + rest.count) files of snapshot \(label)")
     }
 
     func checkSnapshot(label: String, timestamp: String?, repository name: String, _ c: ExecutionContext) throws(SQLError) -> ResultSet {

@@ -61,6 +61,12 @@ extension JobScheduler {
         }
     }
 
+    /// Prunes the history now (the background work's periodic maintenance): otherwise only a
+    /// job finishing prunes it, and an idle cluster would keep expired jobs listed.
+    public func pruneHistoryNow() {
+        core.onQueue { pruneHistory() }
+    }
+
     /// Drops finished jobs beyond the retention rules: at most `maxJobsPerDatabase` per
     /// database and none finished longer ago than `historyKeepSeconds`. On the queue.
     func pruneHistory() {

@@ -13,16 +13,30 @@ public struct SnapshotBrowser: Sendable {
     }
 
     /// Every label that has a `__ss_<label>/` folder holding at least one object — complete,
-    /// partial or cancelled alike (§9.6) — sorted and unique.
+    /// partial or cancelled alike (§9.6) — sorted and unique; except folders a drop marked
+    /// whose `__info` files are gone (dropped snapshots, or the files others still read after a
+    /// FORCE drop), which are no snapshot any more.
     public func labels() throws(ObjectStoreError) -> [String] {
         let prefix = paths.snapshotPrefix
         var found = Set<String>()
+        var marked = Set<String>()
+        var withInfo = Set<String>()
         for object in try store.list(prefix: prefix) {
             let rest = Self.remainder(of: object.key, after: prefix)
             guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex else { continue }
-            found.insert(String(rest[..<slash]))
+            let label = String(rest[..<slash])
+            found.insert(label)
+            let name = rest[rest.index(after: slash)...]
+            if name == RepositoryPaths.dropMarkerName { marked.insert(label) }
+            if name.hasPrefix(RepositoryPaths.infoPrefix) { withInfo.insert(label) }
         }
-        return found.sorted()
+        return found.subtracting(marked.subtracting(withInfo)).sorted()
+    }
+
+    /// Whether a drop marked the label's folder (a drop runs, was cut off, or kept files for
+    /// others): such a snapshot is not restored, checked, or used as a base.
+    public func isDropping(label: String) throws(ObjectStoreError) -> Bool {
+        try store.size(of: paths.dropMarker(label: label)) != nil
     }
 
     /// One SHOW SNAPSHOT summary row.
@@ -35,7 +49,8 @@ public struct SnapshotBrowser: Sendable {
         public var timestamps: [String]
         /// `OK` when there is at least one entry in `timestamps`, `ERROR: No info file found`
         /// when there is none (unfinished or cancelled backup), `ERROR: Failed to get info: <msg>`
-        /// when the store could not be listed.
+        /// when the store could not be listed, `DROPPING` (SnapDeck) while a drop that removes
+        /// the `__info` files has begun and not got that far.
         public var status: String
         /// SnapDeck's provenance of each timestamp whose `__info` has one (type, base, bytes,
         /// owner, TTL), by timestamp; empty for snapshots Doris wrote.
@@ -52,8 +67,10 @@ public struct SnapshotBrowser: Sendable {
     /// The summary row of one label; a label that does not exist gets the "No info file" row.
     public func summary(label: String) -> Summary {
         let files: [String]
+        let dropping: Bool
         do {
             files = try infoFileNames(label: label, timestampPrefix: "")
+            if files.isEmpty { dropping = false } else { dropping = try isDropping(label: label) }
         } catch {
             return Summary(label: label, timestamps: [], status: "ERROR: Failed to get info: \(error.message)")
         }
@@ -67,8 +84,8 @@ public struct SnapshotBrowser: Sendable {
             // SNAPSHOT report why it cannot be used.
             if let provenance = try? info(label: label, timestamp: timestamp).provenance { provenances[timestamp] = provenance }
         }
-        return Summary(label: label, timestamps: timestamps, status: timestamps.isEmpty ? "ERROR: No info file found" : "OK",
-                       provenances: provenances)
+        let status = timestamps.isEmpty ? "ERROR: No info file found" : dropping ? "DROPPING" : "OK"
+        return Summary(label: label, timestamps: timestamps, status: status, provenances: provenances)
     }
 
     /// One summary row per label, in label order.
@@ -85,19 +102,28 @@ public struct SnapshotBrowser: Sendable {
     /// Errors: `.notFound` (`Expected one file with path: <p>. get: 0`, `File does not exist:
     /// <p>`), `.io` (several matches, a name without checksum, or a file that does not decode —
     /// the message then starts `Failed to read info from file <key>:`), `.checksumMismatch`
-    /// (`md5sum does not equal. local: <computed>, remote: <from name>, file: <key>`), or whatever the store
-    /// reports for the download.
+    /// (`md5sum does not equal. local: <computed>, remote: <from name>, file: <key>`), `.notFound`
+    /// for a snapshot being dropped, or whatever the store reports for the download.
     public func info(label: String, timestamp: String) throws(ObjectStoreError) -> SnapshotInfoFile {
         let key = try infoKey(label: label, timestamp: timestamp)
-        let bytes = try store.get(key.key)
+        if try isDropping(label: label) {
+            throw ObjectStoreError(.notFound, "Snapshot \(label) is being dropped; run DROP SNAPSHOT again to finish")
+        }
+        return try info(key: key.key, md5: key.md5)
+    }
+
+    /// Downloads, verifies (against `md5`, the checksum its name carries) and decodes the
+    /// job-info file at `key`, already found by a listing.
+    public func info(key: String, md5: String) throws(ObjectStoreError) -> SnapshotInfoFile {
+        let bytes = try store.get(key)
         let local = FileIO.md5(bytes)
-        guard local == key.md5 else {
-            throw ObjectStoreError(.checksumMismatch, "md5sum does not equal. local: \(local), remote: \(key.md5), file: \(key.key)")
+        guard local == md5 else {
+            throw ObjectStoreError(.checksumMismatch, "md5sum does not equal. local: \(local), remote: \(md5), file: \(key)")
         }
         do {
             return try SnapshotInfoFile.decode(bytes)
         } catch {
-            throw ObjectStoreError(.io, "Failed to read info from file \(key.key): \(error)")
+            throw ObjectStoreError(.io, "Failed to read info from file \(key): \(error)")
         }
     }
 

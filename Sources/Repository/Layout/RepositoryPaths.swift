@@ -6,6 +6,7 @@
 ///   __ss_<label>/
 ///     __meta.<md5>
 ///     __info_<yyyy-MM-dd-HH-mm-ss>.<md5>
+///     __dropping                       (SnapDeck: only while, or after a FORCE, drop)
 ///     __ss_content/__db_<id>/__tbl_<id>/__part_<id>/__idx_<id>/__<tabletId>/<file>.<md5>
 /// ```
 ///
@@ -54,6 +55,14 @@ public struct RepositoryPaths: Sendable, Equatable {
     public func dataFile(tabletDirectory: String, fileName: String, md5: String) -> String {
         "\(tabletDirectory)/\(fileName).\(md5)"
     }
+
+    /// `<root>/__ss_<label>/__dropping`: SnapDeck's mark of a snapshot being dropped, put before
+    /// anything is deleted and removed last. A folder holding it is never listed as usable; it
+    /// stays, with only the files other snapshots read, after `DROP SNAPSHOT … FORCE`.
+    public func dropMarker(label: String) -> String { "\(snapshotDirectory(label: label))/\(Self.dropMarkerName)" }
+
+    /// File name of the drop marker.
+    public static let dropMarkerName = "__dropping"
 
     /// File-name prefix of meta files (`__meta`).
     public static let metaPrefix = "__meta"

@@ -45,6 +45,9 @@ public struct Select: Sendable, Equatable {
     public var distinct: Bool
     public var items: [Item]
     public var table: TableName
+    /// Set when FROM names a table-valued function (`jobs("type"="backup")`); `table` then
+    /// holds the function's name.
+    public var function: TableFunctionCall?
     public var partitions: [String]?
     public var filter: [Predicate]
     /// Expressions, or positions and aliases of the select list (as `.literal` and `.column`).
@@ -57,11 +60,12 @@ public struct Select: Sendable, Equatable {
     public init(
         distinct: Bool = false, items: [Item], table: TableName, partitions: [String]? = nil,
         filter: [Predicate] = [], groupBy: [SelectExpression] = [], having: SelectExpression? = nil,
-        orderBy: [OrderKey] = [], limit: Int? = nil, offset: Int? = nil
+        orderBy: [OrderKey] = [], limit: Int? = nil, offset: Int? = nil, function: TableFunctionCall? = nil
     ) {
         self.distinct = distinct
         self.items = items
         self.table = table
+        self.function = function
         self.partitions = partitions
         self.filter = filter
         self.groupBy = groupBy

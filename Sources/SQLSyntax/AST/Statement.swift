@@ -61,8 +61,20 @@ public enum Statement: Sendable, Equatable {
     case cancelBackup(database: String?)
     case cancelRestore(database: String?)
     case showBroker
-    case dropSnapshot(label: String, timestamp: String?, repository: String)
+    /// `FORCE` drops a base of incremental snapshots, keeping the files they read.
+    case dropSnapshot(label: String, timestamp: String?, repository: String, force: Bool = false)
     case adminCheckSnapshot(label: String, timestamp: String?, repository: String)
+
+    // Schedules (Doris's job scheduler; SnapDeck's jobs run backups)
+    case createJob(CreateJob)
+    /// `PAUSE JOB WHERE jobname = 'n'`
+    case pauseJob(name: String)
+    /// `RESUME JOB WHERE jobname = 'n'`
+    case resumeJob(name: String)
+    /// `DROP JOB [IF EXISTS] WHERE jobname = 'n'`
+    case dropJob(name: String, ifExists: Bool)
+    /// `EXECUTE JOB WHERE jobname = 'n'`: SnapDeck's run-now extension.
+    case executeJob(name: String)
 }
 
 /// A possibly database-qualified table name (`db.t` or `t`).

@@ -61,7 +61,10 @@ extension HelpTopics {
                 statement returns at once; follow the job with SHOW BACKUP. One backup or restore \
                 runs per database at a time, and a label can be used once per repository. \
                 Properties: "timeout" in seconds, "type" (FULL), "content" (ALL or \
-                METADATA_ONLY).
+                METADATA_ONLY), and SnapDeck's "ttl" = "<n> HOUR|DAY|WEEK|MONTH" (n from 1 to \
+                9999; MONTH counts calendar months): the snapshot is recorded as this cluster's, \
+                expiring that long after the backup started, and is then dropped by the \
+                retention sweep unless a snapshot that stays is incremental on top of it.
                 """,
             example: """
                 BACKUP SNAPSHOT example_db.snapshot_label1 TO example_repo
@@ -133,7 +136,12 @@ extension HelpTopics {
             summary: """
                 Lists the snapshots stored in a repository with their timestamps and status. \
                 With a label and a timestamp, shows the details of that one snapshot: its \
-                database and the tables and partitions it contains.
+                database and the tables and partitions it contains. SnapDeck appends Type \
+                (FULL or INCREMENTAL), BaseSnapshot, UploadedBytes (written to the snapshot's \
+                own folder), TotalBytes (covered), Owner (the cluster that made it), TTL and \
+                ExpireTime; snapshots Doris wrote show FULL and nothing else. Status DROPPING \
+                marks a snapshot whose drop was cut off: it cannot be restored, and the next \
+                DROP SNAPSHOT finishes it.
                 """,
             example: "SHOW SNAPSHOT ON example_repo WHERE SNAPSHOT = \"snapshot_label1\";"),
         HelpEntry(
@@ -162,13 +170,18 @@ extension HelpTopics {
             example: "SHOW BROKER;"),
         HelpEntry(
             name: "DROP SNAPSHOT",
-            syntax: "DROP SNAPSHOT snapshot_label [TIMESTAMP \"yyyy-MM-dd-HH-mm-ss\"] ON repo_name",
+            syntax: "DROP SNAPSHOT snapshot_label [TIMESTAMP \"yyyy-MM-dd-HH-mm-ss\"] ON repo_name [FORCE]",
             summary: """
                 Deletes a snapshot from a repository; with TIMESTAMP, only that run of the label. \
                 Doris has no such statement, so there old snapshots can only be removed by hand \
-                in the storage.
+                in the storage. A snapshot that incremental snapshots read files from is \
+                refused, naming them; FORCE drops it anyway but keeps, in its folder, the files \
+                they read (the label is no longer listed and cannot be reused until they are \
+                gone). Those files go when the last snapshot reading them is dropped. A drop \
+                cut off by a crash leaves the snapshot either whole or unlisted; the next DROP \
+                SNAPSHOT (of any label) finishes it.
                 """,
-            example: "DROP SNAPSHOT snapshot_label1 TIMESTAMP \"2024-12-25-10-00-00\" ON example_repo;"),
+            example: "DROP SNAPSHOT snapshot_label1 TIMESTAMP \"2024-12-25-10-00-00\" ON example_repo;\nDROP SNAPSHOT nightly_base ON example_repo FORCE;"),
         HelpEntry(
             name: "ADMIN CHECK SNAPSHOT",
             syntax: "ADMIN CHECK SNAPSHOT snapshot_label ON repo_name [TIMESTAMP \"yyyy-MM-dd-HH-mm-ss\"]",

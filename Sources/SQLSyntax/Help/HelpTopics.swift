@@ -7,7 +7,7 @@
 public enum HelpTopics {
     static let contentsTopic = "CONTENTS"
 
-    static let entries: [HelpEntry] = catalogEntries + dataAndAccountEntries + sessionEntries + backupEntries
+    static let entries: [HelpEntry] = catalogEntries + dataAndAccountEntries + sessionEntries + backupEntries + scheduleEntries
 
     /// Every topic name, `CONTENTS` first, then the statement families in a stable order.
     public static var topics: [String] {

@@ -54,11 +54,11 @@ extension StatementParser {
         return kind == "BACKUP" ? .cancelBackup(database: database) : .cancelRestore(database: database)
     }
 
-    /// `DROP SNAPSHOT label [TIMESTAMP "ts"] ON repo`
+    /// `DROP SNAPSHOT label [TIMESTAMP "ts"] ON repo [FORCE]`
     mutating func dropSnapshot() throws(SyntaxError) -> Statement {
         try expect("SNAPSHOT")
         let (label, timestamp, repository) = try snapshotLocation()
-        return .dropSnapshot(label: label, timestamp: timestamp, repository: repository)
+        return .dropSnapshot(label: label, timestamp: timestamp, repository: repository, force: accept("FORCE"))
     }
 
     /// `ADMIN CHECK SNAPSHOT label ON repo [TIMESTAMP "ts"]`

@@ -46,6 +46,9 @@ extension StatementParser {
         try expect("FROM")
         if current.isSymbol("(") { throw unsupported("a subquery in FROM") }
         var query = Select(distinct: distinct, items: items, table: try tableName())
+        if query.table.database == nil, current.isSymbol("(") {
+            query.function = TableFunctionCall(name: query.table.name, arguments: try functionArguments())
+        }
         if at("PARTITION") || at("PARTITIONS") { query.partitions = try partitionNames() }
         try rejectJoin()
         // A table alias only matters for qualified column names, whose qualifier is dropped.
@@ -70,6 +73,16 @@ extension StatementParser {
         (query.limit, query.offset) = try optionalLimit()
         try rejectSetOperation()
         return .select(query)
+    }
+
+    /// `()` or `("key" = "value", ...)`: a table-valued function's arguments.
+    private mutating func functionArguments() throws(SyntaxError) -> [Property] {
+        if current.isSymbol("("), peek().isSymbol(")") {
+            advance()
+            advance()
+            return []
+        }
+        return try propertyList()
     }
 
     /// `*`, `t.*` or an expression with an optional alias.

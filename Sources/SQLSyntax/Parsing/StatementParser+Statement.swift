@@ -27,6 +27,7 @@ extension StatementParser {
         case "BACKUP": return try backupOrRestore()
         case "RESTORE": return try backupOrRestore()
         case "CANCEL": return try cancelJob()
+        case "PAUSE", "RESUME", "EXECUTE": return try jobStatusChange()
         default: throw unexpected
         }
     }
@@ -37,6 +38,7 @@ extension StatementParser {
         if at("TABLE") { return try createTable() }
         if at("USER") { return try createUser() }
         if at("READ") || at("REPOSITORY") { return try createRepository() }
+        if at("JOB") { return try createJob() }
         throw unexpected
     }
 
@@ -47,6 +49,7 @@ extension StatementParser {
         if at("USER") { return try dropUser() }
         if accept("REPOSITORY") { return .dropRepository(name: try identifier()) }
         if at("SNAPSHOT") { return try dropSnapshot() }
+        if at("JOB") { return try dropJob() }
         throw unexpected
     }
 

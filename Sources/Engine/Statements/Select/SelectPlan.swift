@@ -18,6 +18,25 @@ struct SelectRequest {
     var offset = 0
 }
 
+extension SelectRequest {
+    /// The request of a parsed SELECT over rows of `columns`: `*` expanded, items named.
+    init(_ select: Select, columns: [Column], binder: ExpressionBinder, _ c: ExecutionContext) {
+        var items: [Item] = []
+        for item in select.items {
+            switch item {
+            case .star:
+                items += columns.map { Item(expression: .column($0.name), name: $0.name) }
+            case .expression(let expression, let alias):
+                items.append(Item(expression: expression, name: alias ?? binder.name(of: expression), alias: alias))
+            }
+        }
+        self.init(
+            items: items, distinct: select.distinct, groupBy: select.groupBy, having: select.having, orderBy: select.orderBy,
+            // `sql_select_limit` caps every SELECT, as in MySQL.
+            limit: min(select.limit ?? Int.max, c.session.sqlSelectLimit), offset: select.offset ?? 0)
+    }
+}
+
 /// A SELECT bound to its columns: the outputs, and for an aggregate query the group keys and
 /// aggregates to compute per group.
 struct SelectPlan {
