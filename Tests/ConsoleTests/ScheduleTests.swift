@@ -213,3 +213,13 @@ import Testing
         #expect(!state.snapshotChainView)
     }
 }
+
+@Suite struct SchedulePaletteTests {
+    @Test func thePaletteOpensTheScheduleDialogAndTheTab() {
+        var state = Fixtures.state(ScheduleFixtures.cluster())
+        _ = Palette.run("schedules", &state)
+        #expect(state.tab == .schedules)
+        _ = Palette.run("schedule", &state)
+        #expect(state.dialog?.kind == .schedule)
+    }
+}
