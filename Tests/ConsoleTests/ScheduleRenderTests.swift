@@ -56,13 +56,16 @@ import Testing
             """)
     }
 
-    @Test func snapshotsAt120x40ShowEveryLineageColumn() {
+    @Test func snapshotsAt120x40KeepTheDatabaseAndWiderScreensAddTheExpiry() {
         let lines = screen(120, 40, .character("4"))
         expectLines(Array(lines[3...5]), """
-             Snapshot                Timestamp           Status  Type Base        Size Upload Owner        TTL    Expires
-             retail_nightly_20261126 2026-11-26-02-00-01 OK      INCR …20261125   7.6M   682K this cluster 7 DAY  2026-12-03 02:00
-             dr_copy                 2026-11-25-12-00-00 OK      FULL             6.7M   6.7M c0ffee00
+             Snapshot                Timestamp           Status  Type Base        Size Upload Owner        TTL    Database
+             retail_nightly_20261126 2026-11-26-02-00-01 OK      INCR …20261125   7.6M   682K this cluster 7 DAY  retail
+             dr_copy                 2026-11-25-12-00-00 OK      FULL             6.7M   6.7M c0ffee00            retail
             """)
+        let wide = screen(150, 40, .character("4"))
+        #expect(wide[3].hasSuffix("Owner        TTL    Expires          Database  Tables"))
+        #expect(wide[4].hasSuffix("this cluster 7 DAY  2026-12-03 02:00 retail"))
     }
 
     @Test func theChainViewIndentsEachIncrementalUnderItsBase() {
@@ -76,7 +79,7 @@ import Testing
             """)
         let wide = screen(120, 40, .character("4"), .character("t"))
         #expect(wide[2].hasSuffix("Chain view: incrementals under their base · t flat list"))
-        #expect(wide[6].hasPrefix(" └─ retail_nightly_20261125 2026-11-25-02-00-01 OK     INCR …20261124   6.9M   695K this cluster"))
+        #expect(wide[6] == " └─ retail_nightly_20261125   2026-11-25-02-00-01 OK     INCR  6.9M   695K this cluster 7 DAY  2026-12-02 02:00 retail")
         #expect(wide[39].contains("t  Chain"))
     }
 

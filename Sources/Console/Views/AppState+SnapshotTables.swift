@@ -97,9 +97,9 @@ extension AppState {
             ColumnSpec(title: "Base", minWidth: 10, maxWidth: 32, priority: snapshotChainView ? 9 : 4),
             ColumnSpec(title: "Size", minWidth: 5, maxWidth: 6, priority: 3, alignRight: true),
             ColumnSpec(title: "Upload", minWidth: 6, maxWidth: 6, priority: 6, alignRight: true),
-            ColumnSpec(title: "Owner", minWidth: 12, maxWidth: 12, priority: 7),
+            ColumnSpec(title: "Owner", minWidth: 12, maxWidth: 12, priority: 8),
             ColumnSpec(title: "TTL", minWidth: 6, maxWidth: 8, priority: 5),
-            ColumnSpec(title: "Expires", minWidth: 16, maxWidth: 16, priority: 8),
+            ColumnSpec(title: "Expires", minWidth: 16, maxWidth: 16, priority: 9),
         ]
         // The label is what the operator reads first: with lineage its column keeps its width
         // and the others give way.
@@ -109,9 +109,9 @@ extension AppState {
             ColumnSpec(title: "Timestamp", minWidth: 19, maxWidth: 19, priority: 0),
             ColumnSpec(title: "Status", minWidth: 6, maxWidth: 40, priority: 1),
         ] + (showsLineage ? lineageColumns : []) + [
-            ColumnSpec(title: "Database", minWidth: 8, maxWidth: 20, priority: showsLineage ? 10 : 3),
+            ColumnSpec(title: "Database", minWidth: 8, maxWidth: 20, priority: showsLineage ? 7 : 3),
             ColumnSpec(title: "Tables", minWidth: 6, maxWidth: 6, priority: showsLineage ? 11 : 4, alignRight: true),
-        ] + (showsCheck ? [ColumnSpec(title: "Check", minWidth: 10, maxWidth: 40, priority: showsLineage ? 9 : 2, flex: true)] : []),
+        ] + (showsCheck ? [ColumnSpec(title: "Check", minWidth: 10, maxWidth: 40, priority: showsLineage ? 10 : 2, flex: true)] : []),
             rows: rows, emptyText: empty)
     }
 
