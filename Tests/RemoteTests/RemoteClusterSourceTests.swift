@@ -34,6 +34,11 @@ import Testing
     }
 
     private func read(_ source: RemoteClusterSource) -> ClusterSnapshot {
+        Self.read(source)
+    }
+
+    /// One read, waited for; an empty picture when the source failed.
+    static func read(_ source: RemoteClusterSource) -> ClusterSnapshot {
         let box = Mutex<ClusterSnapshot?>(nil)
         let done = DispatchSemaphore(value: 0)
         source.read { result in

@@ -1,7 +1,5 @@
 import Console
-import Dispatch
 import Remote
-import Synchronization
 import Testing
 
 /// The remote source reads schedules with jobs() in every full read, and says why when the
@@ -19,14 +17,7 @@ import Testing
         let source = RemoteClusterSource(endpoint: Endpoint(host: "fe1", port: 9030, user: "ops"), utcOffset: 0,
                                          clock: { 1_800_000_000 }, connector: server.connector)
         defer { source.close() }
-        let box = Mutex<ClusterSnapshot?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        source.read { result in
-            if case .success(let snapshot) = result { box.withLock { $0 = snapshot } }
-            done.signal()
-        }
-        done.wait()
-        return box.withLock { $0 } ?? ClusterSnapshot()
+        return RemoteClusterSourceTests.read(source)
     }
 
     @Test func aFullReadListsSchedulesThroughJobs() {

@@ -12,9 +12,7 @@ enum ScheduleDialog {
 
     static func make(_ state: AppState) -> Dialog {
         let databases = state.cluster.catalog.map(\.name)
-        let repositories = state.cluster.repositories.filter { !$0.readOnly }.map(\.name)
-            + state.cluster.repositories.filter(\.readOnly).map(\.name)
-        let repositoryIndex = state.selectedRepository.flatMap { repositories.firstIndex(of: $0) } ?? 0
+        let (repositories, repositoryIndex) = BackupDialog.repositoryChoice(state)
         var dialog = Dialog(kind: .schedule, form: Form(
             title: "New backup schedule",
             fields: [
