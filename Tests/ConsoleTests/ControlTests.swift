@@ -197,7 +197,7 @@ import Testing
         #expect(map.command(for: .escape, in: [.detail, .jobs, .browse]) == .back)
         #expect(map.command(for: .enter, in: [.snapshots, .browse]) == .open)
         #expect(map.command(for: .character("r"), in: [.snapshots, .browse]) == .restore)
-        #expect(map.command(for: .character("x"), in: [.jobs, .browse]) == nil)
+        #expect(map.command(for: .character("w"), in: [.jobs, .browse]) == nil)
         let hints = map.hints(for: [.jobs, .browse, .always]).compactMap(\.hint)
         #expect(Array(hints.prefix(4)) == ["Quit", "Help", "Detail", "Filter"])
     }

@@ -52,7 +52,7 @@ import Testing
         Fixtures.press(&state, .tab)
         #expect(state.tab == .restores)
         Fixtures.press(&state, .backTab, .backTab)
-        #expect(state.tab == .events, "BackTab wraps around")
+        #expect(state.tab == .schedules, "BackTab wraps around")
         Fixtures.press(&state, .tab)
         #expect(state.tab == .backups, "Tab wraps around")
         Fixtures.press(&state, .character("6"))
@@ -168,8 +168,8 @@ import Testing
 
     @Test func flashMessagesExpireWithTheClock() {
         var state = Fixtures.state()
-        Fixtures.press(&state, .character("x"))
-        #expect(state.flash?.text.hasPrefix("x: nothing to do here") == true)
+        Fixtures.press(&state, .character("w"))
+        #expect(state.flash?.text.hasPrefix("w: nothing to do here") == true)
         _ = reduce(&state, .tick(now: Fixtures.now + 5))
         #expect(state.flash != nil)
         _ = reduce(&state, .tick(now: Fixtures.now + 7))

@@ -8,7 +8,7 @@ import Testing
         let buffer = Fixtures.render(Fixtures.state())
         expectLines(buffer.textLines(), """
              …mp/console-demo │ root │ BE 3/3 │ ● 1 running │ ✗ 1 failed │ 1 repo  15:30:00
-             1 Backups   2 Restores   3 Repos   4 Snaps   5 Catalog   6 Console   7 Events
+             1 Backups  2 Restores 3 Repos 4 Snaps 5 Catalog 6 Console 7 Events 8 Sched
              Backups · 3 jobs · 1 running · sort JobId ▼
              JobId▼ DbName Label      State       Progress     Unfinished TaskErrMsg Elapsed
               11940 telem… weekly     ✗ CANCELLED                         [COMMON_E…     10s
@@ -35,7 +35,7 @@ import Testing
         let blank = Array(repeating: "", count: 16)
         expectLines(buffer.styleMask(), ([
             "HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHDDDDDDDDDDHHHHHHHHHHHHHHHHHHHH",
-            "TTTTTTTTTTT.tttttttttttt.ttttttttt.ttttttttt.ttttttttttt.ttttttttttt.tttttttttt",
+            "TTTTTTTTTTT.tttttttttt.ttttttt.ttttttt.ttttttttt.ttttttttt.tttttttt.ttttttt",
             ".BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
             String(repeating: "C", count: 80),
             "SSSSSSSSSSSSSSSSSSSSSSSSSSXXXXXXXXXXXSSSSSSSSSSSSSSSSSSSSSSSSSEEEEEEEEEESSSSSSSS",
@@ -54,7 +54,7 @@ import Testing
         let lines = buffer.textLines()
         expectLines(Array(lines[0...6]), """
              SnapDeck │ /tmp/console-demo │ root │ BE 3/3 │ ● 1 running │ ✗ 1 failed │ 1 repo                              15:30:00
-             1 Backups   2 Restores   3 Repositories   4 Snapshots   5 Catalog   6 Console   7 Events
+             1 Backups   2 Restores   3 Repositories   4 Snapshots   5 Catalog   6 Console   7 Events   8 Schedules
              Backups · 3 jobs · 1 running · sort JobId ▼
              JobId▼ DbName    Label      State       Progress                 Unfinished      TaskErrMsg          CreateTime Elapsed
               11940 telemetry weekly     ✗ CANCELLED                                          [COMMON_ERROR, msg… 15:20:00       10s
@@ -80,7 +80,7 @@ import Testing
         let mask = buffer.styleMask()
         expectLines(Array(mask[0...6]), [
             String(repeating: "H", count: 62) + String(repeating: "D", count: 10) + String(repeating: "H", count: 48),
-            "TTTTTTTTTTT.tttttttttttt.tttttttttttttttt.ttttttttttttt.ttttttttttt.ttttttttttt.tttttttttt",
+            "TTTTTTTTTTT.tttttttttttt.tttttttttttttttt.ttttttttttttt.ttttttttttt.ttttttttttt.tttttttttt.ttttttttttttt",
             ".BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
             String(repeating: "C", count: 120),
             String(repeating: ".", count: 29) + String(repeating: "X", count: 11) + String(repeating: ".", count: 42) + String(repeating: "E", count: 19),

@@ -133,3 +133,28 @@ import Testing
         #expect(DataSize.bytes("12 parsecs") == nil)
     }
 }
+
+/// SHOW SNAPSHOT's appended lineage columns, read by name, one line per timestamp.
+@Suite struct ShowSnapshotLineageTests {
+    @Test func eachTimestampGetsItsOwnLineFromEveryAppendedColumn() throws {
+        let rows = try ShowReading.snapshots(repository: "demo_repo", from: try ShowFixture.load("snapdeck-show-snapshot-lineage.tsv"))
+        #expect(rows.map(\.label) == ["shop_nightly_20261201", "shop_nightly_20261202", "legacy"])
+        let full = try #require(rows[0].lineage["2026-12-01-02-00-00"])
+        #expect(full == SnapshotLineage(type: "FULL", uploadedBytes: 6_521_981, totalBytes: 6_521_981,
+                                        owner: "7f3c9a2e-51d4-4c1b-9e0a-2b8f6d1c4e77", ttl: "7 DAY", expires: "2026-12-08 02:00:00"))
+        #expect(rows[1].timestamps == ["2026-12-02-02-00-00", "2026-12-02-14-00-00"])
+        let night = try #require(rows[1].lineage["2026-12-02-02-00-00"])
+        let noon = try #require(rows[1].lineage["2026-12-02-14-00-00"])
+        #expect(night.isIncremental && night.baseLabel == "shop_nightly_20261201" && night.uploadedBytes == 712_000 && night.ttl == "7 DAY")
+        #expect(noon.uploadedBytes == 9000 && noon.totalBytes == 7_242_981 && noon.ttl == nil && noon.expires == nil)
+        // The invalid info file's line is skipped and the lines after it still line up.
+        #expect(rows[2].timestamps == ["2018-04-18-19-19-10", "2018-04-19-19-19-10"])
+        #expect(rows[2].lineage["2018-04-18-19-19-10"] == nil)
+        #expect(rows[2].lineage["2018-04-19-19-19-10"]?.owner == "c0ffee00-1111-2222-3333-444455556666")
+    }
+
+    @Test func aDorisListHasNoLineage() throws {
+        let rows = try ShowReading.snapshots(repository: "s3_repo", from: try ShowFixture.load("doris-2.1-show-snapshot.tsv"))
+        #expect(rows.allSatisfy { $0.lineage.isEmpty })
+    }
+}

@@ -8,9 +8,7 @@ enum BackupDialog {
         // Start from the database the user is looking at, if any.
         let current = state.tab == .catalog ? state.catalogBrowser.path.first ?? state.catalogBrowser.cursor.selected : nil
         let databaseIndex = current.flatMap { databases.firstIndex(of: $0) } ?? 0
-        let repositories = state.cluster.repositories.filter { !$0.readOnly }.map(\.name)
-            + state.cluster.repositories.filter(\.readOnly).map(\.name)
-        let repositoryIndex = state.selectedRepository.flatMap { repositories.firstIndex(of: $0) } ?? 0
+        let (repositories, repositoryIndex) = repositoryChoice(state)
         var dialog = Dialog(kind: .backup, form: Form(
             title: "New backup",
             fields: [
@@ -24,6 +22,13 @@ enum BackupDialog {
         ))
         databaseChanged(&dialog, state)
         return dialog
+    }
+
+    /// The repositories a backup can write to first, and the one the user looks at chosen.
+    static func repositoryChoice(_ state: AppState) -> (names: [String], index: Int) {
+        let names = state.cluster.repositories.filter { !$0.readOnly }.map(\.name)
+            + state.cluster.repositories.filter(\.readOnly).map(\.name)
+        return (names, state.selectedRepository.flatMap { names.firstIndex(of: $0) } ?? 0)
     }
 
     /// New database: its tables in the list, and a fresh label unless the user typed one.

@@ -9,12 +9,15 @@ public struct Dialog: Sendable, Hashable {
         case backup
         case restore(SnapshotKey)
         case repository
+        case schedule
     }
 
     public var kind: Kind
     public var form: Form
     /// The label still holds the dashboard's suggestion, so picking another database renews it.
     var labelIsSuggested = true
+    /// Likewise for a schedule's name.
+    var nameIsSuggested = true
 
     public init(kind: Kind, form: Form) {
         self.kind = kind
@@ -26,6 +29,7 @@ public struct Dialog: Sendable, Hashable {
         case .backup: BackupDialog.check(form, state)
         case .restore(let key): RestoreDialog.check(form, key, state)
         case .repository: RepositoryDialog.check(form, state)
+        case .schedule: ScheduleDialog.check(form, state)
         }
     }
 
@@ -35,6 +39,7 @@ public struct Dialog: Sendable, Hashable {
         case .backup: .backup(database: form.text(.database), label: form.text(.label))
         case .restore: .restore(database: form.text(.targetDatabase), label: restoreLabel)
         case .repository: .createRepository(name: form.text(.name))
+        case .schedule: .schedule(name: form.text(.name), action: .create)
         }
     }
 
@@ -49,6 +54,9 @@ public struct Dialog: Sendable, Hashable {
         case (.backup, .database): BackupDialog.databaseChanged(&self, state)
         case (.backup, .label): labelIsSuggested = false
         case (.repository, .type): RepositoryDialog.typeChanged(&self)
+        case (.schedule, .database): ScheduleDialog.databaseChanged(&self, state)
+        case (.schedule, .name): nameIsSuggested = false
+        case (.schedule, .labelPrefix): labelIsSuggested = false
         default: break
         }
     }

@@ -4,6 +4,7 @@ public enum FieldID: String, Sendable, Hashable {
     case targetDatabase, aliases, timestamp, replication, reserveDynamicPartition, confirmation
     case name, type, location, readOnly
     case endpoint, region, accessKey, secretKey, sessionToken, pathStyle
+    case every, unit, starts, backupType, ttl, labelPrefix
 }
 
 /// What a field holds and how it is edited.

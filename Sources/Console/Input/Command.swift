@@ -9,6 +9,9 @@ public enum Command: Sendable, Hashable {
     case filter, palette, help, sortPrevious, sortNext, pause, copy, redraw, quit
     // Actions (ADMIN only)
     case newBackup, restore, newRepository, cancelJob, drop, verify
+    case newSchedule, pauseSchedule, runSchedule
+    /// The Snapshots tab's chain (tree) view on or off.
+    case toggleChain
     // Dialogs and confirmations
     case nextField, previousField, submit, dismiss, toggle, choicePrevious, choiceNext
     case confirm, reject
@@ -20,7 +23,7 @@ public enum Command: Sendable, Hashable {
     /// Actions that change the cluster and therefore need ADMIN.
     public var isAdminAction: Bool {
         switch self {
-        case .newBackup, .restore, .newRepository, .cancelJob, .drop, .verify: true
+        case .newBackup, .restore, .newRepository, .cancelJob, .drop, .verify, .newSchedule, .pauseSchedule, .runSchedule: true
         default: false
         }
     }

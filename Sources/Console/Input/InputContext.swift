@@ -7,6 +7,7 @@ public enum InputContext: String, Sendable, Hashable, CaseIterable {
     case detail
     case repositories
     case snapshots
+    case schedules
     case catalog
     case consolePrompt
     case consoleResults
@@ -25,6 +26,7 @@ public enum InputContext: String, Sendable, Hashable, CaseIterable {
         case .detail: "Job detail pane"
         case .repositories: "Repositories"
         case .snapshots: "Snapshots"
+        case .schedules: "Schedules"
         case .catalog: "Catalog"
         case .consolePrompt: "SQL console prompt"
         case .consoleResults: "SQL console results"

@@ -66,12 +66,21 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding([.character("D")], .drop, .repositories, "Drop the selected repository", hint: "Drop", priority: 7),
         KeyBinding([.character("D")], .drop, .snapshots, "Drop the selected snapshot", hint: "Drop", priority: 7),
         KeyBinding([.character("v")], .verify, .snapshots, "Verify the selected snapshot (ADMIN CHECK SNAPSHOT)", hint: "Verify", priority: 5),
+        KeyBinding([.character("t")], .toggleChain, .snapshots, "Chain view: each incremental snapshot under its base, as a tree",
+                   hint: "Chain", priority: 6),
+        KeyBinding([.character("n")], .newSchedule, .schedules, "New backup schedule (CREATE JOB … ON SCHEDULE)", hint: "New", priority: 4),
+        KeyBinding([.character("p")], .pauseSchedule, .schedules, "Pause or resume the selected schedule", hint: "Pause", priority: 4),
+        KeyBinding([.character("x")], .runSchedule, .schedules, "Run the selected schedule now (EXECUTE JOB)", hint: "Run now", priority: 5),
+        KeyBinding([.character("d"), .character("D")], .drop, .schedules, "Drop the selected schedule (DROP JOB)", hint: "Drop", priority: 6),
         // Elsewhere these keys explain where they work instead of doing nothing.
         KeyBinding([.character("n")], .newRepository, .browse, "New repository"),
         KeyBinding([.character("c")], .cancelJob, .browse, "Cancel a job (on the Backups and Restores tabs)"),
         KeyBinding([.character("r")], .restore, .browse, "Restore (from a snapshot on the Snapshots tab)"),
         KeyBinding([.character("D")], .drop, .browse, "Drop (a repository or a snapshot)"),
         KeyBinding([.character("v")], .verify, .browse, "Verify (a snapshot on the Snapshots tab)"),
+        KeyBinding([.character("t")], .toggleChain, .browse, "Chain view (of the Snapshots tab)"),
+        KeyBinding([.character("p")], .pauseSchedule, .browse, "Pause or resume (a schedule on the Schedules tab)"),
+        KeyBinding([.character("x")], .runSchedule, .browse, "Run now (a schedule on the Schedules tab)"),
     ]
 
     private static let tabSpecific: [KeyBinding] = [
@@ -86,6 +95,7 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding([.left, .character("h"), .backspace], .back, .snapshots, "Up one level", hint: "Up", priority: 3),
         KeyBinding([.enter, .right, .character("l")], .open, .catalog, "Open: database, table, partition", hint: "Open", priority: 2),
         KeyBinding([.left, .character("h"), .backspace], .back, .catalog, "Up one level", hint: "Up", priority: 3),
+        KeyBinding([.enter], .open, .schedules, "Open the pane with every column of the schedule", hint: "Detail", priority: 2),
     ]
 
     private static let console: [KeyBinding] = [
@@ -96,7 +106,7 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding([.pageDown], .pageDown, .consolePrompt, "Scroll the results down", hint: "Scroll", priority: 5),
         KeyBinding([.tab], .nextTab, .consolePrompt, "Next tab"),
         KeyBinding([.backTab], .previousTab, .consolePrompt, "Previous tab"),
-        KeyBinding([.escape], .focusResults, .consolePrompt, "Leave the prompt (then 1–7, q and the table keys work)", hint: "Leave", priority: 2),
+        KeyBinding([.escape], .focusResults, .consolePrompt, "Leave the prompt (then 1–8, q and the table keys work)", hint: "Leave", priority: 2),
         KeyBinding([.character("i"), .enter], .focusPrompt, .consoleResults, "Back to the SQL prompt", hint: "Prompt", priority: 1),
         KeyBinding([.character("h"), .left], .scrollLeft, .consoleResults, "Scroll the result columns left"),
         KeyBinding([.character("l"), .right], .scrollRight, .consoleResults, "Scroll the result columns right", hint: "Columns", priority: 4),

@@ -18,6 +18,10 @@ public struct ClusterSnapshot: Sendable, Hashable {
     public var catalog: [CatalogNode]
     public var snapshots: [String: [SnapshotRow]]
     public var events: [EventRow]
+    /// Backup schedules (`jobs("type"="backup")`), in the server's order.
+    public var schedules: [ScheduleRow]
+    /// The id of the cluster shown, when the source knows it: snapshots it owns say "this cluster".
+    public var clusterId: String?
     public var transferRate: Double?
     /// Set by a remote source: the server, and whether the picture is live or the last one known.
     public var connection: ConnectionStatus?
@@ -28,8 +32,8 @@ public struct ClusterSnapshot: Sendable, Hashable {
     public init(
         sequence: Int = 0, dataDirectory: String = "", user: String = "root", isAdmin: Bool = true, backendsUp: Int = 0,
         backendsTotal: Int = 0, jobs: [JobRow] = [], repositories: [RepositoryRow] = [], catalog: [CatalogNode] = [],
-        snapshots: [String: [SnapshotRow]] = [:], events: [EventRow] = [], transferRate: Double? = nil,
-        connection: ConnectionStatus? = nil, unavailable: [ClusterPart: String] = [:]
+        snapshots: [String: [SnapshotRow]] = [:], events: [EventRow] = [], schedules: [ScheduleRow] = [], clusterId: String? = nil,
+        transferRate: Double? = nil, connection: ConnectionStatus? = nil, unavailable: [ClusterPart: String] = [:]
     ) {
         self.sequence = sequence
         self.dataDirectory = dataDirectory
@@ -42,6 +46,8 @@ public struct ClusterSnapshot: Sendable, Hashable {
         self.catalog = catalog
         self.snapshots = snapshots
         self.events = events
+        self.schedules = schedules
+        self.clusterId = clusterId
         self.transferRate = transferRate
         self.connection = connection
         self.unavailable = unavailable
@@ -49,6 +55,10 @@ public struct ClusterSnapshot: Sendable, Hashable {
 
     public func database(named name: String) -> CatalogNode? {
         catalog.first { $0.name == name }
+    }
+
+    public func schedule(named name: String) -> ScheduleRow? {
+        schedules.first { $0.name == name }
     }
 
     public func repository(named name: String) -> RepositoryRow? {

@@ -36,4 +36,5 @@ public enum ClusterPart: String, Sendable, Hashable, CaseIterable {
     case repositories
     case catalog
     case backends
+    case schedules
 }

@@ -9,7 +9,7 @@ public struct PhaseTime: Sendable, Hashable {
     }
 }
 
-/// One named `SHOW [FULL] BACKUP` / `SHOW [FULL] RESTORE` cell; `value == nil` is SQL NULL.
+/// One named cell of a SHOW or jobs() row (`SHOW [FULL] BACKUP`, a schedule); `value == nil` is SQL NULL.
 public struct JobCell: Sendable, Hashable {
     public var column: String
     public var value: String?

@@ -3,7 +3,8 @@
 /// A label normally has one timestamp; Doris allows several. `details` is the JSON of
 /// `SHOW SNAPSHOT ... WHERE SNAPSHOT = ... AND TIMESTAMP = ...` (the Doris "brief") or an `__info`
 /// document, whichever the app loaded; the dashboard reads both shapes. `check` holds the rows of
-/// `ADMIN CHECK SNAPSHOT` once one ran.
+/// `ADMIN CHECK SNAPSHOT` once one ran. `lineage` holds, per timestamp, what SnapDeck recorded
+/// about it (type, base, bytes, owner, retention); a Doris server's rows have none.
 public struct SnapshotRow: Sendable, Hashable {
     public var repository: String
     public var label: String
@@ -13,10 +14,11 @@ public struct SnapshotRow: Sendable, Hashable {
     public var database: String?
     public var details: String?
     public var check: [CheckRow]?
+    public var lineage: [String: SnapshotLineage]
 
     public init(
         repository: String, label: String, timestamps: [String], status: String = "OK", database: String? = nil,
-        details: String? = nil, check: [CheckRow]? = nil
+        details: String? = nil, check: [CheckRow]? = nil, lineage: [String: SnapshotLineage] = [:]
     ) {
         self.repository = repository
         self.label = label
@@ -25,6 +27,7 @@ public struct SnapshotRow: Sendable, Hashable {
         self.database = database
         self.details = details
         self.check = check
+        self.lineage = lineage
     }
 
     /// The newest timestamp (they sort as text), the one a restore uses by default.

@@ -20,6 +20,7 @@ extension AppState {
         case .catalog: return [.catalog, .browse, .always]
         case .console: return console.focus == .prompt ? [.consolePrompt, .lineEdit, .always] : [.consoleResults, .browse, .always]
         case .events: return [.browse, .always]
+        case .schedules: return [.schedules, .browse, .always]
         }
     }
 }

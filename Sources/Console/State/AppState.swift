@@ -22,6 +22,13 @@ public struct AppState: Sendable, Hashable {
     /// The repository whose snapshots the Snapshots tab shows.
     public var selectedRepository: String?
     public var snapshotBrowser = DrillState()
+    /// The Snapshots tab lists each incremental under its base, as a tree (`t`).
+    public var snapshotChainView = false
+    public var scheduleCursor = ListCursor<String>()
+    /// The Schedules tab's pane with every column of the selected schedule is open.
+    public var scheduleDetailOpen = false
+    /// A schedule the user just created: selected as soon as it is listed.
+    public var followSchedule: String?
     public var catalogBrowser = DrillState()
     public var eventCursor = ListCursor<String>()
     public var console = ConsoleState()

@@ -9,4 +9,5 @@ public enum RequestPurpose: Sendable, Hashable {
     case dropRepository(name: String)
     case dropSnapshot(SnapshotKey)
     case checkSnapshot(SnapshotKey)
+    case schedule(name: String, action: ScheduleAction)
 }

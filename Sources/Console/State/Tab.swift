@@ -1,4 +1,5 @@
-/// The dashboard's tabs, in the order of the tab bar and of the `1`–`7` keys.
+/// The dashboard's tabs, in the order of the tab bar and of the `1`–`8` keys. Schedules came
+/// last, so the keys operators already knew kept their tabs.
 public enum Tab: Int, Sendable, Hashable, CaseIterable {
     case backups = 1
     case restores
@@ -7,6 +8,7 @@ public enum Tab: Int, Sendable, Hashable, CaseIterable {
     case catalog
     case console
     case events
+    case schedules
 
     public var title: String {
         switch self {
@@ -17,6 +19,7 @@ public enum Tab: Int, Sendable, Hashable, CaseIterable {
         case .catalog: "Catalog"
         case .console: "Console"
         case .events: "Events"
+        case .schedules: "Schedules"
         }
     }
 

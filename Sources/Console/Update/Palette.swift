@@ -13,9 +13,10 @@ enum Palette {
         Entry(name: "restore", argument: "", help: "Restore the selected snapshot"),
         Entry(name: "repository", argument: "", help: "New repository dialog"),
         Entry(name: "cancel", argument: "", help: "Cancel the selected job"),
-        Entry(name: "drop", argument: "", help: "Drop the selected repository or snapshot"),
+        Entry(name: "drop", argument: "", help: "Drop the selected repository, snapshot or schedule"),
+        Entry(name: "schedule", argument: "", help: "New backup schedule dialog"),
         Entry(name: "verify", argument: "", help: "Verify the selected snapshot"),
-        Entry(name: "tab", argument: "<name>", help: "Show a tab: backups, restores, repositories, snapshots, catalog, console, events"),
+        Entry(name: "tab", argument: "<name>", help: "Show a tab: backups, restores, repositories, snapshots, catalog, console, events, schedules"),
         Entry(name: "snapshots", argument: "[repository]", help: "Snapshots of a repository"),
         Entry(name: "filter", argument: "<text>", help: "Filter the current table (no text clears)"),
         Entry(name: "sort", argument: "<column>", help: "Sort jobs by JobId, DbName, Label, State, Progress, CreateTime or Elapsed"),
@@ -57,6 +58,7 @@ enum Palette {
         case "repository": return Reducer.run(.newRepository, &state)
         case "cancel": return Reducer.run(.cancelJob, &state)
         case "drop": return Reducer.run(.drop, &state)
+        case "schedule": return Reducer.run(.newSchedule, &state)
         case "verify": return Reducer.run(.verify, &state)
         case "pause": return Reducer.run(.pause, &state)
         case "help": return Reducer.run(.help, &state)

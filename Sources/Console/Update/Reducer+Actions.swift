@@ -1,6 +1,7 @@
 import Foundation
 
-/// The action keys (`b r n c D v`) and `y`: each explains itself when it cannot run.
+/// The action keys (`b r n c D v`, the Schedules tab's `n p x d`) and `y`: each explains itself
+/// when it cannot run.
 extension Reducer {
     static func startAction(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
@@ -42,8 +43,10 @@ extension Reducer {
                 state.modal = .confirm(confirm)
             } else if state.tab == .snapshots, let key = state.selectedSnapshot {
                 state.modal = .confirm(.dropSnapshot(key))
+            } else if state.tab == .schedules {
+                return scheduleAction(.drop, &state)
             } else {
-                flash(&state, "Select a repository (3) or a snapshot (4) to drop.", .warning)
+                flash(&state, "Select a repository (3), a snapshot (4) or a schedule (8) to drop.", .warning)
             }
         case .verify:
             guard state.tab == .snapshots, let key = state.selectedSnapshot else {
@@ -51,10 +54,44 @@ extension Reducer {
                 return []
             }
             state.modal = .confirm(.verify(key))
+        case .newSchedule:
+            guard !state.cluster.catalog.isEmpty else {
+                flash(&state, "Nothing to schedule: the catalog has no databases.", .warning)
+                return []
+            }
+            state.modal = .dialog(ScheduleDialog.make(state))
+        case .pauseSchedule:
+            return scheduleAction(.pause, &state)
+        case .runSchedule:
+            return scheduleAction(.runNow, &state)
         default:
             break
         }
         return []
+    }
+
+    /// Pause (or resume, when paused), run now or drop: the confirmation with its statement.
+    private static func scheduleAction(_ action: ScheduleAction, _ state: inout AppState) -> [Effect] {
+        guard state.tab == .schedules, let name = state.scheduleCursor.selected, let schedule = state.cluster.schedule(named: name) else {
+            flash(&state, "Select a schedule on the Schedules tab (8) first.", .warning)
+            return []
+        }
+        var action = action
+        if action == .pause, schedule.isPaused { action = .resume }
+        state.modal = .confirm(.schedule(schedule, action))
+        return []
+    }
+
+    /// `t`: the Snapshots tab's list as chains of incrementals under their bases, or flat again.
+    static func toggleChain(_ state: inout AppState) {
+        guard state.tab == .snapshots, state.snapshotBrowser.depth == 0 else {
+            flash(&state, "The chain view is the Snapshots tab's list (4): press t there.")
+            return
+        }
+        state.snapshotChainView.toggle()
+        flash(&state, state.snapshotChainView
+            ? "Chain view: each incremental under its base. t: flat list."
+            : "Flat list, newest first. t: chain view.")
     }
 
     /// `y`: the selected row's most useful text, for pasting into a ticket or a shell.
@@ -86,6 +123,12 @@ extension Reducer {
             }
         case .events:
             text = state.eventTable().rows.first { $0.key == state.eventCursor.selected }?.copyText
+        case .schedules:
+            text = state.scheduleCursor.selected.flatMap { state.cluster.schedule(named: $0) }.map { schedule in
+                state.scheduleDetailOpen
+                    ? schedule.cells.map { "\($0.column): \($0.value ?? "NULL")" }.joined(separator: "\n")
+                    : schedule.name + "\t" + schedule.executeSql
+            }
         }
         guard let text, !text.isEmpty else {
             flash(&state, "Nothing selected to copy.")

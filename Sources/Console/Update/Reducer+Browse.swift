@@ -46,8 +46,9 @@ extension Reducer {
             // A server's jobs go on without the dashboard: only the embedded cluster stops them.
             if running.isEmpty || state.cluster.connection != nil { return [.quit] }
             state.modal = .confirm(.quit(running: running))
-        case .newBackup, .restore, .newRepository, .cancelJob, .drop, .verify:
+        case .newBackup, .restore, .newRepository, .cancelJob, .drop, .verify, .newSchedule, .pauseSchedule, .runSchedule:
             return startAction(command, &state)
+        case .toggleChain: toggleChain(&state)
         case .focusPrompt: state.console.focus = .prompt
         case .scrollLeft: state.console.columnOffset = max(0, state.console.columnOffset - 1)
         case .scrollRight:
@@ -66,6 +67,9 @@ extension Reducer {
         case .cancelJob: "cancel jobs"
         case .drop: "drop repositories or snapshots"
         case .verify: "verify snapshots (ADMIN CHECK SNAPSHOT)"
+        case .newSchedule: "create schedules"
+        case .pauseSchedule: "pause or resume schedules"
+        case .runSchedule: "run schedules"
         default: "do that"
         }
     }
@@ -96,6 +100,8 @@ extension Reducer {
             move(&state.catalogBrowser.cursor, state.catalogTable().keys, listViewport(state), target)
         case .events:
             move(&state.eventCursor, state.eventTable().keys, listViewport(state), target)
+        case .schedules:
+            move(&state.scheduleCursor, state.scheduleTable().keys, scheduleViewport(state), target)
         case .console:
             let rows = state.console.result?.rows.count ?? 0
             guard rows > 0 else { return }
@@ -129,6 +135,7 @@ extension Reducer {
         switch state.tab {
         case .backups, .restores: rows = jobViewport(state, state.tab.jobKind!)
         case .snapshots: rows = snapshotViewport(state)
+        case .schedules: rows = scheduleViewport(state)
         case .console: rows = consoleViewport(state)
         default: rows = listViewport(state)
         }
@@ -160,6 +167,7 @@ extension Reducer {
             state.catalogBrowser.push(name)
         case .console: state.console.focus = .prompt
         case .events: break
+        case .schedules: state.scheduleDetailOpen = state.scheduleCursor.selected != nil
         }
         return []
     }
@@ -186,6 +194,8 @@ extension Reducer {
     static func back(_ state: inout AppState) {
         if let kind = state.tab.jobKind, state.jobTable(kind).detail != nil {
             state.updateJobTable(kind) { $0.detail = nil }
+        } else if state.tab == .schedules, state.scheduleDetailOpen {
+            state.scheduleDetailOpen = false
         } else if state.tab == .snapshots, state.snapshotBrowser.depth > 0 {
             state.snapshotBrowser.pop()
         } else if state.tab == .catalog, state.catalogBrowser.depth > 0 {

@@ -37,6 +37,15 @@ extension Reducer {
                 state.snapshotCache.loadingLists.insert(key.repository)
                 effects.append(.loadSnapshots(repository: key.repository))
             }
+        case .schedule(let name, let action):
+            if ok {
+                flash(&state, action.done(name))
+                if action == .create {
+                    state.tab = .schedules
+                    state.followSchedule = name
+                }
+                if action == .drop, state.scheduleCursor.selected == name { state.scheduleDetailOpen = false }
+            }
         case .checkSnapshot(let key):
             state.snapshotCache.checking.remove(key)
             if ok {

@@ -82,6 +82,13 @@ enum Reducer {
         case .snapshots: state.snapshotBrowser.cursor.settle(in: state.snapshotTable().keys, viewport: snapshotViewport(state))
         case .catalog: state.catalogBrowser.cursor.settle(in: state.catalogTable().keys, viewport: viewport)
         case .events: state.eventCursor.settle(in: state.eventTable().keys, viewport: viewport)
+        case .schedules:
+            let keys = state.scheduleTable().keys
+            if let wanted = state.followSchedule, keys.contains(wanted) {
+                state.scheduleCursor.selected = wanted
+                state.followSchedule = nil
+            }
+            state.scheduleCursor.settle(in: keys, viewport: scheduleViewport(state))
         case .console:
             // Index-keyed: no key array, since a result can have many rows.
             let rows = state.console.result?.rows.count ?? 0
@@ -107,6 +114,10 @@ enum Reducer {
 
     static func snapshotViewport(_ state: AppState) -> Int {
         Layout.rows(in: state.layout.snapshotAreas(checkRows: state.snapshotCheckRows.count).list)
+    }
+
+    static func scheduleViewport(_ state: AppState) -> Int {
+        Layout.rows(in: state.layout.jobAreas(detailOpen: state.scheduleDetailOpen).table)
     }
 
     static func consoleViewport(_ state: AppState) -> Int {

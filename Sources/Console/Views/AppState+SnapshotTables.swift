@@ -49,31 +49,80 @@ extension AppState {
         return contentsTable(contents, key).filtered(filter)
     }
 
+    /// The labels of a repository, newest first, or as chains of incrementals under their bases
+    /// (`snapshotChainView`). Narrow screens keep the name, time, status, type and size.
     private func snapshotList(_ repository: String) -> TableModel {
         let glyphs = GlyphSet.unicode
-        let rows = snapshotCache.entries(of: repository).map { key -> TableRow in
+        let entries = snapshotCache.entries(of: repository)
+        let lineage = { (key: SnapshotKey) in snapshotCache.row(key)?.lineage[key.timestamp] }
+        let lines = snapshotChainView
+            ? SnapshotChain.lines(entries, lineage: lineage)
+            : entries.map { SnapshotChain.Line(key: $0, prefix: "", baseMissing: false) }
+        let labels = Set(entries.map(\.label))
+        // A Doris repository (or one written before SnapDeck recorded lineage) has none of these
+        // values: its columns would only push Database and Check off a narrow screen.
+        let showsLineage = entries.contains { lineage($0) != nil }
+        // With lineage the row is full: the Check column comes only once a snapshot was checked.
+        let showsCheck = !showsLineage || entries.contains { snapshotCache.checks[$0] != nil || snapshotCache.checking.contains($0) }
+        let rows = lines.map { line -> TableRow in
+            let key = line.key
             let row = snapshotCache.row(key)
+            let info = row?.lineage[key.timestamp]
             let contents = snapshotCache.contents(key)
             let ok = row?.status.uppercased() == "OK"
+            let baseListed = info?.baseLabel.map { labels.contains($0) } ?? true
+            let lineageCells = [
+                TableCell(info?.shortType ?? "", role: info?.isIncremental == true ? .running : nil),
+                TableCell(info?.baseLabel.map { Self.shortBase($0, of: key.label) } ?? "", role: baseListed && !line.baseMissing ? nil : .warning),
+                TableCell(info?.totalBytes.map(Format.compactBytes) ?? ""),
+                TableCell(info?.uploadedBytes.map(Format.compactBytes) ?? ""),
+                TableCell(info?.ownerText(connectedCluster: cluster.clusterId) ?? ""),
+                TableCell(info?.ttl ?? ""),
+                // To the minute: seconds of an expiry in days are noise the row has no room for.
+                TableCell(info?.expires.map { String($0.prefix(16)) } ?? ""),
+            ]
             return TableRow(key: key.rowKey, cells: [
-                TableCell(key.label),
+                TableCell(line.prefix + key.label),
                 TableCell(key.timestamp),
                 TableCell(row?.status ?? "", role: ok ? .finished : .failed),
+            ] + (showsLineage ? lineageCells : []) + [
                 TableCell(contents?.database ?? row?.database ?? ""),
                 TableCell(contents.map { String($0.tables.count) } ?? ""),
-                checkCell(key, glyphs),
-            ])
+            ] + (showsCheck ? [checkCell(key, glyphs)] : []))
         }
         let empty = snapshotCache.listErrors[repository].map { "Cannot list \(repository): \($0)" }
             ?? (snapshotCache.lists[repository] == nil ? "Listing the snapshots of \(repository)…" : "No snapshots in \(repository) yet. Press b to back up.")
+        let lineageColumns = [
+            ColumnSpec(title: "Type", minWidth: 4, maxWidth: 4, priority: 2),
+            ColumnSpec(title: "Base", minWidth: 10, maxWidth: 32, priority: snapshotChainView ? 9 : 4),
+            ColumnSpec(title: "Size", minWidth: 5, maxWidth: 6, priority: 3, alignRight: true),
+            ColumnSpec(title: "Upload", minWidth: 6, maxWidth: 6, priority: 6, alignRight: true),
+            ColumnSpec(title: "Owner", minWidth: 12, maxWidth: 12, priority: 8),
+            ColumnSpec(title: "TTL", minWidth: 6, maxWidth: 8, priority: 5),
+            ColumnSpec(title: "Expires", minWidth: 16, maxWidth: 16, priority: 9),
+        ]
+        // The label is what the operator reads first: with lineage its column keeps its width
+        // and the others give way.
+        let labelWidth = showsLineage ? (snapshotChainView ? 24 : 20) : 10
         return TableModel(columns: [
-            ColumnSpec(title: "Snapshot", minWidth: 10, maxWidth: 40, priority: 0),
+            ColumnSpec(title: "Snapshot", minWidth: labelWidth, maxWidth: snapshotChainView ? 48 : 40, priority: 0),
             ColumnSpec(title: "Timestamp", minWidth: 19, maxWidth: 19, priority: 0),
             ColumnSpec(title: "Status", minWidth: 6, maxWidth: 40, priority: 1),
-            ColumnSpec(title: "Database", minWidth: 8, maxWidth: 20, priority: 3),
-            ColumnSpec(title: "Tables", minWidth: 6, maxWidth: 6, priority: 4, alignRight: true),
-            ColumnSpec(title: "Check", minWidth: 10, maxWidth: 40, priority: 2, flex: true),
-        ], rows: rows, emptyText: empty)
+        ] + (showsLineage ? lineageColumns : []) + [
+            ColumnSpec(title: "Database", minWidth: 8, maxWidth: 20, priority: showsLineage ? 7 : 3),
+            ColumnSpec(title: "Tables", minWidth: 6, maxWidth: 6, priority: showsLineage ? 11 : 4, alignRight: true),
+        ] + (showsCheck ? [ColumnSpec(title: "Check", minWidth: 10, maxWidth: 40, priority: showsLineage ? 10 : 2, flex: true)] : []),
+            rows: rows, emptyText: empty)
+    }
+
+    /// A base label without the leading `_`-separated words it shares with the snapshot's own
+    /// label: `retail_nightly_20261125` under `retail_nightly_20261126` is `…20261125`.
+    static func shortBase(_ base: String, of label: String) -> String {
+        let baseParts = base.split(separator: "_", omittingEmptySubsequences: false)
+        let ownParts = label.split(separator: "_", omittingEmptySubsequences: false)
+        let shared = zip(baseParts, ownParts).prefix { $0 == $1 }.count
+        guard shared > 0, shared < baseParts.count else { return base }
+        return "…" + baseParts[shared...].joined(separator: "_")
     }
 
     /// The verdict of the last ADMIN CHECK SNAPSHOT on a snapshot, if any.

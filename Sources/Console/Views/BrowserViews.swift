@@ -19,7 +19,10 @@ enum BrowserViews {
             parts.append("\(key.label) @ \(key.timestamp)")
             parts += state.snapshotBrowser.path.dropFirst()
         }
-        if state.snapshotBrowser.depth == 0, note.isEmpty { note = "Enter opens · r restore · v verify · D drop" }
+        if state.snapshotBrowser.depth == 0, note.isEmpty {
+            note = state.snapshotChainView ? "Chain view: incrementals under their base · t flat list"
+                : "Enter opens · r restore · v verify · t chain · D drop"
+        }
         ListView.title(parts, note: note, in: layout.main, into: &buffer, theme: theme)
         let checks = state.snapshotCheckRows
         let areas = layout.snapshotAreas(checkRows: checks.count)

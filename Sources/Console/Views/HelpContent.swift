@@ -5,7 +5,7 @@ import Essentials
 enum HelpContent {
     /// Sections in reading order.
     static let order: [InputContext] = [
-        .browse, .jobs, .detail, .repositories, .snapshots, .catalog, .consolePrompt, .consoleResults,
+        .browse, .jobs, .detail, .repositories, .snapshots, .schedules, .catalog, .consolePrompt, .consoleResults,
         .dialog, .confirm, .prompt, .lineEdit, .help, .always,
     ]
 

@@ -20,6 +20,7 @@ public enum Screen {
         case .catalog: BrowserViews.catalog(state, layout, into: &buffer, theme: theme)
         case .console: ConsoleView.draw(state, layout, into: &buffer, theme: theme)
         case .events: BrowserViews.events(state, layout, into: &buffer, theme: theme)
+        case .schedules: ScheduleViews.draw(state, layout, into: &buffer, theme: theme)
         }
         MessageLine.draw(state, layout.message, into: &buffer, theme: theme)
         // Modals cover everything but the key hints, which describe them.

@@ -35,7 +35,8 @@ public struct ClusterReader: Sendable {
     public func snapshots(in repository: String) throws(SQLError) -> [SnapshotListing] {
         let browser = try snapshotBrowser(repository)
         return try BackupStatements(services: cluster.services).snapshotSummaries(browser, label: nil, repository: repository).map {
-            SnapshotListing(label: $0.label, timestamps: $0.timestamps, status: $0.status)
+            SnapshotListing(label: $0.label, timestamps: $0.timestamps, status: $0.status,
+                            lineage: $0.provenances.mapValues(SnapshotLineageReading.init))
         }
     }
 
@@ -104,5 +105,13 @@ extension SnapshotContentsReading {
                           })
             })
         })
+    }
+}
+
+extension SnapshotLineageReading {
+    init(_ provenance: SnapshotProvenance) {
+        self.init(incremental: provenance.kind == .incremental, baseLabel: provenance.base?.label,
+                  baseTimestamp: provenance.base?.timestamp, uploadedBytes: provenance.uploadedBytes,
+                  totalBytes: provenance.totalBytes, owner: provenance.owner, ttl: provenance.ttl, expireTime: provenance.expireTime)
     }
 }

@@ -55,6 +55,25 @@ public struct SnapshotListing: Sendable {
     public var timestamps: [String]
     /// `OK` or Doris's `ERROR: …` text.
     public var status: String
+    /// What SnapDeck recorded about each timestamp (type, base, bytes, owner, retention), by
+    /// timestamp; empty for snapshots Doris wrote.
+    public var lineage: [String: SnapshotLineageReading] = [:]
+}
+
+/// SnapDeck's record of one snapshot in its `__info`: full or incremental and its base, the
+/// bytes it uploaded and covers, the cluster that owns it and its retention.
+public struct SnapshotLineageReading: Sendable {
+    public var incremental: Bool
+    public var baseLabel: String?
+    public var baseTimestamp: String?
+    public var uploadedBytes: Int64
+    public var totalBytes: Int64
+    /// The owning cluster's id.
+    public var owner: String?
+    /// `7 DAY`.
+    public var ttl: String?
+    /// When the TTL runs out, epoch milliseconds.
+    public var expireTime: Int64?
 }
 
 /// What a snapshot holds, from its `__info`: tables → partitions → tablets → files (names with

@@ -35,7 +35,9 @@ extension ShowReading {
 
     /// `SHOW SNAPSHOT ON repo`: one value per label. Doris writes all of a label's timestamps
     /// into one cell, one per line; a server may also send one row per timestamp. `Invalid: …`
-    /// lines (an info file without checksum) are not timestamps and are left out.
+    /// lines (an info file without checksum) are not timestamps and are left out. SnapDeck
+    /// appends Type, BaseSnapshot, UploadedBytes, TotalBytes, Owner, TTL and ExpireTime, one
+    /// line per timestamp like Timestamp; a server without them (Doris) leaves `lineage` empty.
     public static func snapshots(repository: String, from result: RemoteResult) throws(SourceProblem) -> [SnapshotRow] {
         let table = ShowTable(result, statement: "SHOW SNAPSHOT ON \(repository)")
         try table.require([["Snapshot"], ["Timestamp"]])
@@ -43,13 +45,18 @@ extension ShowReading {
         var byLabel: [String: SnapshotRow] = [:]
         for row in result.rows {
             guard let label = table.value(row, "Snapshot") else { continue }
-            let timestamps = (table.value(row, "Timestamp") ?? "")
-                .split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("Invalid:") && ShowValue.present($0) != nil }
+            let lines = lines(table.value(row, "Timestamp"))
+            let lineage = self.lineage(table, row, count: lines.count)
+            var timestamps: [String] = []
+            var lineageByTimestamp: [String: SnapshotLineage] = [:]
+            for (index, line) in lines.enumerated() where !line.isEmpty && !line.hasPrefix("Invalid:") && ShowValue.present(line) != nil {
+                timestamps.append(line)
+                if let info = lineage[index] { lineageByTimestamp[line] = info }
+            }
             let status = table.value(row, "Status") ?? "OK"
             if var known = byLabel[label] {
                 known.timestamps += timestamps.filter { !known.timestamps.contains($0) }
+                known.lineage.merge(lineageByTimestamp) { old, _ in old }
                 // One good timestamp makes the label restorable, as Doris's own status says.
                 if status.uppercased() == "OK" { known.status = status }
                 byLabel[label] = known
@@ -57,10 +64,39 @@ extension ShowReading {
                 order.append(label)
                 byLabel[label] = SnapshotRow(
                     repository: repository, label: label, timestamps: timestamps, status: status,
-                    database: table.value(row, "Database"))
+                    database: table.value(row, "Database"), lineage: lineageByTimestamp)
             }
         }
         return order.compactMap { byLabel[$0] }
+    }
+
+    /// A cell's lines, trimmed; empty lines kept so the n-th line of every column belongs to
+    /// the n-th timestamp.
+    private static func lines(_ cell: String?) -> [String] {
+        guard let cell else { return [] }
+        return cell.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    /// SnapDeck's appended columns, one lineage per line of the Timestamp cell; nil where the
+    /// server has no such columns (no `Type`) or left the line empty.
+    private static func lineage(_ table: ShowTable, _ row: [String?], count: Int) -> [SnapshotLineage?] {
+        guard table.columnIndex("Type") != nil else { return Array(repeating: nil, count: count) }
+        func column(_ name: String) -> [String?] {
+            let values = lines(table.value(row, name))
+            // A single value stands for every timestamp of the row.
+            return (0..<count).map { index in
+                let value = values.count == 1 ? values[0] : index < values.count ? values[index] : ""
+                return ShowValue.present(value)
+            }
+        }
+        let types = column("Type"), bases = column("BaseSnapshot"), uploaded = column("UploadedBytes"), total = column("TotalBytes")
+        let owners = column("Owner"), ttls = column("TTL"), expiries = column("ExpireTime")
+        return (0..<count).map { index in
+            guard let type = types[index] else { return nil }
+            return SnapshotLineage(type: type, baseLabel: bases[index], uploadedBytes: uploaded[index].flatMap { Int64($0) },
+                                   totalBytes: total[index].flatMap { Int64($0) }, owner: owners[index], ttl: ttls[index],
+                                   expires: expiries[index])
+        }
     }
 
     /// The `Details` JSON of `SHOW SNAPSHOT ON repo WHERE SNAPSHOT = … AND TIMESTAMP = …` (the

@@ -45,8 +45,13 @@ final class RemoteReading {
             case .success(let backends): (picture.backendsUp, picture.backendsTotal) = backends
             case .failure(let problem): refuse(.backends, problem, in: &picture)
             }
+            switch try attempt({ try RemoteTables.schedules(self) }) {
+            case .success(let schedules): picture.schedules = schedules
+            case .failure(let problem): picture.unavailable[.schedules] = schedulesUnavailable(problem)
+            }
         } else {
             picture.unavailable[.repositories] = noBackupRestore
+            picture.unavailable[.schedules] = noBackupRestore
         }
         picture.catalog = try catalog(of: databases, focus: focus, previous: previous?.catalog, into: &picture)
         picture.transferRate = picture.jobs.compactMap(\.throughput).max()
@@ -81,6 +86,15 @@ final class RemoteReading {
 
     private var noBackupRestore: String {
         "This server (\(server.displayName)) has no BACKUP / RESTORE: SnapDeck reads jobs from Doris, StarRocks or snapdeck serve."
+    }
+
+    /// Why the Schedules tab is empty: a server without the jobs() table function (Doris before
+    /// 2.1, StarRocks) says so with an error.
+    private func schedulesUnavailable(_ problem: SourceProblem) -> String {
+        switch problem.kind {
+        case .missingPrivilege, .unexpectedTable: problem.message
+        default: "This server (\(server.displayName)) cannot list backup schedules with \(ScheduleRow.listStatement): \(problem.message)"
+        }
     }
 
     /// A part the server would not give; only a missing privilege says the user is not an admin.

@@ -62,6 +62,16 @@ enum RemoteTables {
         return (backends.alive, backends.total)
     }
 
+    /// Backup schedules, read by the same reader as the embedded source's.
+    static func schedules(_ reading: RemoteReading) throws -> [ScheduleRow] {
+        let result = try reading.query(ScheduleRow.listStatement)
+        do {
+            return try ScheduleRow.rows(columns: result.columns, rows: result.rows)
+        } catch {
+            throw SourceProblem(kind: .unexpectedTable, message: error.message)
+        }
+    }
+
     static func snapshots(in repository: String, _ reading: RemoteReading) throws -> [SnapshotRow] {
         try ShowReading.snapshots(repository: repository, from: reading.query("SHOW SNAPSHOT ON " + Quoting.sqlIdentifier(repository)))
     }

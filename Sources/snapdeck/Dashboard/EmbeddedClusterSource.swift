@@ -1,6 +1,7 @@
 import Console
 import Dispatch
 import Engine
+import Essentials
 import Foundation
 import SQLSyntax
 
@@ -33,7 +34,8 @@ final class EmbeddedClusterSource: ClusterSource, @unchecked Sendable {
         queue.async { [self] in
             completion(reading { reader throws(SQLError) in
                 try reader.snapshots(in: repository).map {
-                    SnapshotRow(repository: repository, label: $0.label, timestamps: $0.timestamps, status: $0.status)
+                    SnapshotRow(repository: repository, label: $0.label, timestamps: $0.timestamps, status: $0.status,
+                                lineage: $0.lineage.mapValues(SnapshotLineage.init))
                 }
             })
         }
@@ -70,11 +72,29 @@ final class EmbeddedClusterSource: ClusterSource, @unchecked Sendable {
         reading { reader in
             let jobs = reader.jobs().map(JobRow.init)
             let backends = reader.backends()
-            return ClusterSnapshot(
+            var picture = ClusterSnapshot(
                 dataDirectory: reader.dataDirectory, user: reader.userName, isAdmin: reader.isAdmin,
                 backendsUp: backends.alive, backendsTotal: backends.total, jobs: jobs,
                 repositories: reader.repositories().map(RepositoryRow.init), catalog: reader.catalogTree().map(CatalogNode.init),
-                transferRate: jobs.compactMap(\.throughput).max())
+                clusterId: cluster.clusterId, transferRate: jobs.compactMap(\.throughput).max())
+            switch readSchedules() {
+            case .success(let schedules): picture.schedules = schedules
+            case .failure(let failure): picture.unavailable[.schedules] = failure.message
+            }
+            return picture
+        }
+    }
+
+    /// The schedules, read by the same statement and reader as a remote source's, as this
+    /// session's user (so privileges apply as they do in `snapdeck sql`).
+    private func readSchedules() -> Result<[ScheduleRow], SourceFailure> {
+        do {
+            let result = try cluster.execute(ScheduleRow.listStatement, session: &session)
+            return .success(try ScheduleRow.rows(columns: result.columns, rows: result.rows))
+        } catch let failure as SourceFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(SourceFailure("Schedules cannot be listed here: \(error)"))
         }
     }
 
@@ -115,6 +135,14 @@ private extension RepositoryRow {
     init(_ r: RepositoryReading) {
         self.init(repoId: r.id, name: r.name, location: r.location, type: r.type, readOnly: r.readOnly,
                   createTime: r.createTime, errMsg: r.errorMessage)
+    }
+}
+
+private extension SnapshotLineage {
+    init(_ reading: SnapshotLineageReading) {
+        self.init(type: reading.incremental ? "INCREMENTAL" : "FULL", baseLabel: reading.baseLabel, baseTimestamp: reading.baseTimestamp,
+                  uploadedBytes: reading.uploadedBytes, totalBytes: reading.totalBytes, owner: reading.owner, ttl: reading.ttl,
+                  expires: reading.expireTime.map { LocalTime(epochSeconds: $0 / 1000).dateTime })
     }
 }
 
