@@ -86,7 +86,7 @@ enum ScheduleDialog {
             check.notes.append("Each run uploads only the files its base (the latest finished snapshot of the database) lacks.")
         }
         if let ttl, !ttl.isEmpty {
-            check.notes.append("Snapshots older than \(ttl) are dropped in the background, except bases later snapshots still need.")
+            check.notes.append("Snapshots older than \(ttl) are dropped in the background; files that later snapshots still read stay.")
         }
 
         var properties: [(String, String)] = []
