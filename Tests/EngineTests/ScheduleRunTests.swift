@@ -164,6 +164,22 @@ import TestSupport
         #expect(try f.job("nightly")["Status"] == "PAUSED")
     }
 
+    /// Nothing reads jobs() or turns the schedules between the two (a one-shot `snapdeck sql`
+    /// each): the second EXECUTE JOB still sees the first run's backup has ended.
+    @Test func executeJobAfterTheLastRunsBackupEndedStartsTheNextRun() throws {
+        let f = try F()
+        try f.createHourly(starts: F.t0 + 100 * F.hour)
+        try f.t.sql("EXECUTE JOB WHERE jobname = 'nightly'")
+        let first = "nightly_" + F.stamp(F.t0 - 600)
+        #expect(try f.t.waitForBackup(first))
+        f.at(F.t0 - 300)
+        try f.t.sql("EXECUTE JOB WHERE jobname = 'nightly'")
+        let second = "nightly_" + F.stamp(F.t0 - 300)
+        #expect(try f.t.waitForBackup(second))
+        #expect(try f.tasks("nightly").map { $0["Label"] ?? nil } == [second, first])
+        #expect(try f.job("nightly")["SucceedTaskCount"] == "2")
+    }
+
     @Test func aFailedRunIsCountedWithItsError() throws {
         let f = try F()
         try f.createHourly()

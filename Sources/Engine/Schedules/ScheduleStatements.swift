@@ -90,6 +90,11 @@ struct ScheduleStatements: StatementFamily {
             throw SQLError.general("job \(name) is FINISHED: it starts no more tasks")
         }
         try record { () throws in
+            // A run whose backup has ended since the last turn is no longer unfinished (a
+            // one-shot `snapdeck sql` has no turns running in the background).
+            try driver.settleEnded()
+            // Settling updated the schedule's counts: open the run from the saved copy.
+            let schedule = try book.schedules().first { $0.id == schedule.id } ?? schedule
             if let open = try book.runs(openOnly: true).first(where: { $0.scheduleId == schedule.id }) {
                 throw SQLError.general("job \(name) already has an unfinished task: \(open.taskId) (\(open.label), \(open.status.rawValue))")
             }
