@@ -41,6 +41,24 @@ shoot() {
 
 key() { tmux send-keys -t shots "$@"; }
 
+# Schedules: a nightly incremental one for retail (next run tomorrow at 02:00), and one for
+# telemetry run three times by hand with rows loaded in between, so the Snapshots tab has a
+# full snapshot with two incrementals on top of it.
+tomorrow=$(date -d tomorrow '+%Y-%m-%d 02:00:00')
+"$bin" sql --data "$work/demo" -e "
+  CREATE JOB retail_nightly ON SCHEDULE EVERY 1 DAY STARTS '$tomorrow' COMMENT 'orders, customers, products'
+    DO BACKUP SNAPSHOT retail.retail_nightly_{ts} TO demo_repo PROPERTIES ('type' = 'incremental', 'ttl' = '7 DAY');
+  CREATE JOB telemetry_hourly ON SCHEDULE EVERY 1 HOUR STARTS '$tomorrow'
+    DO BACKUP SNAPSHOT telemetry.telemetry_{ts} TO demo_repo PROPERTIES ('type' = 'incremental', 'ttl' = '2 DAY');" >/dev/null
+for night in 1 2 3; do
+  "$bin" sql --data "$work/demo" -e "
+    INSERT INTO telemetry.hosts VALUES ($((100 + night)), 'edge-$night', 'r$night', true);
+    EXECUTE JOB WHERE jobname = 'telemetry_hourly'" >/dev/null
+  # Labels carry the run's second: the next run waits for the clock to move on.
+  second=$(date +%s); while [ "$(date +%s)" = "$second" ]; do sleep 0.1; done
+done
+"$bin" sql --data "$work/demo" -e "PAUSE JOB WHERE jobname = 'telemetry_hourly'" >/dev/null
+
 # History to show: a finished restore, and engine faults plus a slow transfer rate so the next
 # backup is caught running with a task error on screen.
 "$bin" sql --data "$work/demo" -e "
@@ -79,6 +97,8 @@ tmux send-keys -t shots -l "AKIAIOSFODNN7EXAMPLE"; key Tab
 tmux send-keys -t shots -l "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 wait_for '"s3.secret_key" = "******"'; shoot s3-repository-dialog; key Escape
 key 5; sleep 0.5; key Enter; sleep 0.5; shoot catalog
+key 8; wait_for "telemetry_hourly"; shoot schedules
+key 4; wait_for "telemetry_"; key t; wait_for "Chain view"; shoot snapshots-chain; key t
 key 1; tmux resize-window -t shots -x 80 -y 24; sleep 0.5; shoot backups-80x24
 tmux kill-session -t shots
 # The dashboard held the data directory; the server takes it once that process is gone.
