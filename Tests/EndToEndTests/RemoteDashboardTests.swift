@@ -139,6 +139,31 @@ import Testing
         try pane.keys("q")
     }
 
+    /// Schedules read and run through SQL on the server: the tab lists what `jobs()` says, and
+    /// run now (`x`) sends EXECUTE JOB, whose run the tab then shows settled.
+    @Test func theSchedulesTabShowsAndRunsTheServersSchedules() throws {
+        let dir = try Self.demoCluster(rateLimited: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let server = try ServeProcess(dataDirectory: dir)
+        let create = try server.mysql(["-e", """
+            CREATE JOB hosts_nightly ON SCHEDULE EVERY 1 DAY STARTS '2099-01-01 02:00:00' \
+            DO BACKUP SNAPSHOT telemetry.hosts_{ts} TO demo_repo ON (hosts) PROPERTIES ("type" = "incremental", "ttl" = "7 DAY")
+            """])
+        #expect(create.status == 0, "\(create.stderr)")
+        let pane = try Self.dashboard(port: server.port)
+        #expect(pane.waitFor("1 Backups"), "\(pane.screen())")
+        try pane.keys("8")
+        #expect(pane.waitForLine { $0.contains("hosts_nightly") && $0.contains("RUNNING") && $0.contains("2099-01-01 02:00:00") },
+                "\(pane.screen())")
+        try pane.keys("x")
+        #expect(pane.waitFor("EXECUTE JOB WHERE jobname = 'hosts_nightly'"), "\(pane.screen())")
+        try pane.keys("y")
+        #expect(pane.waitForLine(seconds: 60) { $0.contains("hosts_nightly") && $0.contains("SUCCESS") }, "\(pane.screen())")
+        try pane.keys("q")
+        let runs = try server.mysql(["--batch", "-e", "SELECT Status FROM tasks(\"type\"=\"backup\") WHERE JobName = 'hosts_nightly'"])
+        #expect(runs.stdout == "Status\nSUCCESS\n", "\(runs.stdout)\(runs.stderr)")
+    }
+
     @Test func aSavedConnectionOpensByName() throws {
         let dir = try Self.demoCluster(rateLimited: false)
         let config = SnapDeckProcess.temporaryDirectory()
