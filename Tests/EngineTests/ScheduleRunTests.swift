@@ -180,6 +180,24 @@ import TestSupport
         #expect(try f.job("nightly")["SucceedTaskCount"] == "2")
     }
 
+    /// Two schedules of one database firing at the same time into two repositories give both
+    /// runs the same label: each run is the backup to its own repository, never the other's.
+    @Test func runsWithTheSameLabelInTwoRepositoriesAreEachTheirOwnBackup() throws {
+        let f = try F()
+        let offsite = f.t.repositoryPath + "-offsite"
+        defer { try? FileManager.default.removeItem(atPath: offsite) }
+        try f.t.sql("CREATE REPOSITORY offsite WITH LOCAL ON LOCATION '\(offsite)'")
+        try f.createHourly("near")
+        try f.t.sql("CREATE JOB far ON SCHEDULE EVERY 1 HOUR STARTS '\(F.text(F.t0))' DO BACKUP SNAPSHOT shop.near_{ts} TO offsite")
+        f.at(F.t0 + 60)
+        #expect(try f.settle("near") == "SUCCESS")
+        #expect(try f.settle("far") == "SUCCESS")
+        let label = "near_" + F.stamp(F.t0)
+        for repository in ["repo", "offsite"] {
+            #expect(try f.t.sql("SHOW SNAPSHOT ON \(repository)").rows.contains { $0[0] == label }, "\(repository)")
+        }
+    }
+
     @Test func aFailedRunIsCountedWithItsError() throws {
         let f = try F()
         try f.createHourly()

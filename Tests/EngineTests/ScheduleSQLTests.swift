@@ -52,6 +52,8 @@ import TestSupport
              "Invalid datetime '2026-02-30 00:00:00': a job's times are 'yyyy-MM-dd HH:mm:ss'"),
             ("EVERY 1 DAY \(starts) ENDS '\(F.text(F.t0))' DO BACKUP SNAPSHOT shop.s_{ts} TO repo", "endTimeMs must be greater than the start time"),
             ("AT '\(F.text(F.t0 - 3600))' DO BACKUP SNAPSHOT shop.s TO repo", "startTimeMs must be greater than current time"),
+            ("EVERY 1 DAY STARTS '\(F.text(F.t0 - 10 * 86400))' ENDS '\(F.text(F.t0 - 86400))' DO BACKUP SNAPSHOT shop.s_{ts} TO repo",
+             "endTimeMs must be greater than current time"),
             ("EVERY 1 DAY DO BACKUP SNAPSHOT shop.s_{ts} TO nowhere", "Repository nowhere does not exist"),
             ("EVERY 1 DAY DO BACKUP SNAPSHOT nodb.s_{ts} TO repo", "Unknown database 'nodb'"),
             ("EVERY 1 DAY DO BACKUP SNAPSHOT shop.s_{ts} INTO repo", "syntax"),

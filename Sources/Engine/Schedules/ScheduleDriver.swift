@@ -43,17 +43,24 @@ struct ScheduleDriver: StatementFamily {
         let catalog = services.catalog
         for run in openRuns {
             guard let database = catalog.database(named: run.databaseName) else { continue }
-            backups[run.taskId] = progress(of: run.label, database: database.id)
+            backups[run.taskId] = progress(of: run, database: database.id)
             if let latest = scheduler.latestJob(database: database.id), !latest.done { busy.insert(run.databaseName) }
         }
         return ScheduleRunner.Situation(
             now: nowMillis, schedules: try book.schedules(), openRuns: openRuns, backups: backups, busyDatabases: busy)
     }
 
-    /// What the job scheduler knows of the backup with `label` in the database (its latest job
-    /// of that label).
-    private func progress(of label: String, database: ObjectID) -> ScheduleRunner.BackupProgress {
-        guard let job = scheduler.backupViews(database: database).last(where: { $0.record.label == label })?.record else {
+    /// What the job scheduler knows of the run's backup: the latest job of the run's label in
+    /// its database that writes to the run's repository and was created once the run was
+    /// opened. A label is unique only per repository and `{ts}` can repeat (two schedules of
+    /// one database at the same time, a clock going back an hour, a job created again), so a
+    /// job that matches by label alone may be another run's or another statement's: taking it
+    /// would count a backup never taken as this run's success.
+    private func progress(of run: ScheduleRun, database: ObjectID) -> ScheduleRunner.BackupProgress {
+        let repository = Self.repository(of: run.sql)
+        guard let job = scheduler.backupViews(database: database).last(where: { view in
+            view.record.label == run.label && view.record.repositoryName == repository && view.record.createTime >= run.createTime
+        })?.record else {
             return .unknown
         }
         switch job.state {
@@ -61,6 +68,13 @@ struct ScheduleDriver: StatementFamily {
         case .cancelled: return .cancelled(job.status.message.isEmpty ? job.status.cell : job.status.message)
         default: return .running
         }
+    }
+
+    /// The repository a run's BACKUP writes to (nil when its text does not parse, which
+    /// CREATE JOB made sure it does).
+    static func repository(of sql: String) -> String? {
+        guard case .backup(let backup)? = try? Parser.parse(sql) else { return nil }
+        return backup.repository
     }
 
     private func apply(_ actions: [ScheduleRunner.Action]) throws {

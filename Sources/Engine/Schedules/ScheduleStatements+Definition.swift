@@ -25,6 +25,8 @@ extension ScheduleStatements {
                 ?? now + Int64(amount) * unit.milliseconds
             let ends = try endsPoint.map { p throws(SQLError) in try millis(p, now: now) }
             if let ends, ends <= starts { throw SQLError.general("endTimeMs must be greater than the start time") }
+            // A schedule that ended already would only take one backup dated in the past.
+            if let ends, ends <= now { throw SQLError.general("endTimeMs must be greater than current time") }
             return .every(amount: amount, unit: unit, starts: starts, ends: ends)
         }
     }

@@ -49,6 +49,11 @@ struct ScheduleStatements: StatementFamily {
         try Self.checkChange(of: schedule, to: .paused)
         schedule.status = .paused
         try record { () throws in
+            // A run whose backup was submitted but not yet recorded as running is adopted
+            // first, so that only runs still waiting for their turn are cancelled below.
+            try driver.settleEnded()
+            schedule = try book.schedules().first { $0.id == schedule.id } ?? schedule
+            schedule.status = .paused
             try book.save(schedule)
             // A run still waiting for its turn is cancelled with the schedule, as Doris
             // cancels a paused job's tasks; a backup already submitted runs to its end.
