@@ -6,6 +6,11 @@ import Foundation
 /// directory open. Starting twice is harmless; stopping waits for a turn under way.
 final class BackgroundWork: @unchecked Sendable {
     private let queue = DispatchQueue(label: "snapdeck.background")
+    private static let onQueue = DispatchSpecificKey<Bool>()
+
+    init() {
+        queue.setSpecific(key: Self.onQueue, value: true)
+    }
     private let lock = NSLock()
     private var timer: DispatchSourceTimer?
     private var turns = 0
@@ -34,7 +39,9 @@ final class BackgroundWork: @unchecked Sendable {
 
     var isRunning: Bool { lock.withLock { timer != nil } }
 
-    /// Cancels the timer and waits for a turn that is under way. Not from inside a turn.
+    /// Cancels the timer and waits for a turn that is under way — unless called from inside a
+    /// turn (the cluster's last reference can go away during one, and its deinit stops this),
+    /// where waiting on the queue it runs on would trap.
     func stop() {
         let source = lock.withLock { () -> DispatchSourceTimer? in
             defer { timer = nil }
@@ -42,6 +49,6 @@ final class BackgroundWork: @unchecked Sendable {
         }
         guard let source else { return }
         source.cancel()
-        queue.sync {}
+        if DispatchQueue.getSpecific(key: Self.onQueue) != true { queue.sync {} }
     }
 }
