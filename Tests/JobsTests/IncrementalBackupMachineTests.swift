@@ -119,4 +119,39 @@ import TestSupport
         #expect(own.count == 1 && own.first?.contains("/__ss_inc/__meta.") == true, "\(own)")
         #expect(record.label == "inc")
     }
+    /// A file the base's `__info` lists but its folder lacks (damaged by hand, or dropped by
+    /// another cluster) is uploaded, not pointed to.
+    @Test func aFileMissingFromTheBaseFolderIsUploadedInstead() throws {
+        let h = try SchedulerHarness()
+        let base = try fullBase(h)
+        let store = h.host.repositoryStore
+        let segment = try #require(store.keys.first { $0.contains("/__ss_base/__ss_content/") && !$0.contains(".hdr.") })
+        try store.delete([segment])
+        let record = try submitIncremental(h, "inc", on: base)
+        #expect(h.waitUntil { h.backupState("inc") == .finished })
+        let written = try info(h, "inc", record.snapshotTimestamp)
+        let keys = Set(store.keys)
+        #expect(written.fileKeys(in: RepositoryPaths(repositoryName: h.host.repository.name)).allSatisfy { keys.contains($0) })
+        let name = String(segment.split(separator: "/").last!)
+        #expect(store.keys.contains { $0.contains("/__ss_inc/__ss_content/") && $0.hasSuffix("/" + name) })
+        #expect(try #require(written.provenance).uploadedBytes > 0)
+    }
+
+    /// The base loses a file while the job uploads: the job never commits a snapshot that
+    /// points to it, and says why.
+    @Test func aBaseFileDeletedWhileTheJobRunsStopsItsCommit() throws {
+        let h = try SchedulerHarness()
+        let base = try fullBase(h)
+        h.host.jobSettings.faultPauseAtState = "UPLOADING"
+        _ = try submitIncremental(h, "inc", on: base)
+        #expect(h.waitUntil { h.backupState("inc") == .uploading })
+        let store = h.host.repositoryStore
+        let header = try #require(store.keys.first { $0.contains("/__ss_base/__ss_content/") && $0.contains(".hdr.") })
+        try store.delete([header])
+        h.host.jobSettings.faultPauseAtState = nil
+        h.onQueue { h.scheduler.backups.jobs.values.forEach { h.scheduler.backups.step($0) } }
+        #expect(h.waitUntil(advancing: 1) { h.backupState("inc") == .cancelled })
+        #expect(h.backup("inc")?.record.status.message.contains("are no longer in repository") == true)
+        #expect(!store.keys.contains { $0.contains("/__ss_inc/__info_") })
+    }
 }

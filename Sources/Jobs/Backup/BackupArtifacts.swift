@@ -91,6 +91,10 @@ struct BackupArtifacts {
         if let other = infos.first ?? foreignMeta {
             return .conflict("Snapshot with name '\(record.label)' already exists in repository \(repositoryName): \(other.dropFirst(folder.count)) was written by another backup while this one ran, so this one was not committed")
         }
+        let gone = try missingLocatedKeys(in: store, repositoryName: repositoryName)
+        if let first = gone.first {
+            return .conflict("\(gone.count) files this incremental backup reads from other snapshots are no longer in repository \(repositoryName) (dropped while it ran, e.g. by another cluster sharing it), first \(first); run the backup again")
+        }
         try store.flush()
         try store.put(meta, key: metaKey)
         if cancel.isSet { throw ObjectStoreError(.cancelled, "cancelled") }
@@ -126,6 +130,41 @@ struct BackupArtifacts {
         return keys
     }
 
+    /// The repository key of every file this snapshot reads from another snapshot's folder
+    /// (`fileLocations`), by tablet and file name.
+    func locatedKeys(repositoryName: String) -> [(tablet: ObjectID, file: String, key: String)] {
+        let paths = RepositoryPaths(repositoryName: repositoryName)
+        var keys: [(tablet: ObjectID, file: String, key: String)] = []
+        for t in record.plan?.tables ?? [] {
+            for p in t.partitions {
+                for tablet in p.tablets {
+                    for (file, holder) in record.provenance?.fileLocations[tablet.tabletId] ?? [:] {
+                        let directory = paths.tabletDirectory(
+                            label: holder, dbId: record.databaseId, tableId: t.table.id, partitionId: p.partition.id,
+                            indexId: t.table.baseIndexId, tabletId: tablet.tabletId)
+                        keys.append((tablet.tabletId, file, directory + "/" + file))
+                    }
+                }
+            }
+        }
+        return keys
+    }
+
+    /// The located keys (see `locatedKeys`) that the holder folders do not hold: listed, one
+    /// listing per holder. Another cluster sharing the repository may drop a base this job
+    /// reads; this is how the job finds out instead of committing a snapshot whose files are
+    /// gone.
+    func missingLocatedKeys(in store: ObjectStore, repositoryName: String) throws(ObjectStoreError) -> [String] {
+        let located = locatedKeys(repositoryName: repositoryName)
+        guard !located.isEmpty else { return [] }
+        let paths = RepositoryPaths(repositoryName: repositoryName)
+        var present: Set<String> = []
+        for holder in Set(record.provenance?.fileLocations.values.flatMap(\.values) ?? []) {
+            present.formUnion(try store.list(prefix: paths.contentDirectory(label: holder) + "/").map(\.key))
+        }
+        return located.map(\.key).filter { !present.contains($0) }.sorted()
+    }
+
     /// The repository folder of one backed-up tablet.
     func tabletDirectory(_ paths: RepositoryPaths, table: TableRecord, partition: PartitionRecord, tabletId: ObjectID) -> String {
         paths.tabletDirectory(label: record.label, dbId: record.databaseId, tableId: table.id, partitionId: partition.id,
@@ -143,7 +182,8 @@ struct BackupArtifacts {
 /// How writing a snapshot's `__meta` and `__info` ended.
 enum InfoOutcome: Sendable {
     case committed
-    /// Another job's snapshot of the same label is in the folder; this one must not commit.
+    /// This snapshot must not commit: another job's snapshot of the same label is in the
+    /// folder, or files it reads from other snapshots are gone.
     case conflict(String)
     case failed(String, needsOperator: Bool)
 }

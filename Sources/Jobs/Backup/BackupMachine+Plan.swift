@@ -124,7 +124,18 @@ extension BackupMachine {
             throw ObjectStoreError(.io, "cannot match the tablets with base snapshot \(base.label): \(error)")
         }
         job.record.provenance?.fileLocations = locations
-        let files = locations.values.reduce(0) { $0 + $1.count }
+        // The base's `__info` says where its files are; what counts is that they are there
+        // (a holder folder damaged or dropped by another cluster): a file not found is uploaded.
+        let missing = Set(try BackupArtifacts(record: job.record).missingLocatedKeys(in: store, repositoryName: repositoryName))
+        if !missing.isEmpty {
+            var kept = job.record.provenance?.fileLocations ?? [:]
+            for located in BackupArtifacts(record: job.record).locatedKeys(repositoryName: repositoryName) where missing.contains(located.key) {
+                kept[located.tablet]?[located.file] = nil
+            }
+            job.record.provenance?.fileLocations = kept.filter { !$0.value.isEmpty }
+            core.logger.warning("backup \(job.record.label) (job \(job.record.jobId)): \(missing.count) files base snapshot \(base.label) lists are not in the repository; they are uploaded again")
+        }
+        let files = (job.record.provenance?.fileLocations ?? [:]).values.reduce(0) { $0 + $1.count }
         core.logger.info("backup \(job.record.label) (job \(job.record.jobId)): incremental on \(base.label) (\(base.timestamp)); \(files) files are already in the repository")
     }
 }
