@@ -22,6 +22,9 @@ final class ClusterServices: @unchecked Sendable {
     let scheduleBook: ScheduleBook
     /// The dashboard's catalog tree, rebuilt only when the catalog changed.
     let catalogTrees = CatalogTrees()
+    /// The `__info` files the retention sweep has verified, so a sweep every minute costs a
+    /// listing per repository rather than a download per snapshot.
+    let verifiedInfos = VerifiedInfoCache()
     /// `SET GLOBAL`'s values, for as long as this process runs.
     let globalVariables = GlobalVariables()
     private let wrapperLock = NSLock()

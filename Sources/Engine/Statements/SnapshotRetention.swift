@@ -35,7 +35,7 @@ struct SnapshotRetention: StatementFamily {
         } catch {
             throw SnapshotDropError(error.message)
         }
-        let dropper = SnapshotDropper(store: store, repositoryName: repository.name)
+        let dropper = SnapshotDropper(store: store, repositoryName: repository.name, verifiedInfos: services.verifiedInfos)
         let care = SnapshotCareStatements(services: services)
         let inUse = scheduler.labelsInUse(repository: repository.id)
         let unfinished = try dropper.finishMarkedFolders(except: inUse)
@@ -43,7 +43,7 @@ struct SnapshotRetention: StatementFamily {
         for problem in unfinished.notFinished { logger.warning("retention: repository \(repository.name): \(problem.message)") }
         let inventory: RepositoryInventory
         do {
-            inventory = try RepositoryInventory.read(store: store, repositoryName: repository.name)
+            inventory = try RepositoryInventory.read(store: store, repositoryName: repository.name, verifiedInfos: services.verifiedInfos)
         } catch {
             throw SnapshotDropError("Failed to list snapshot in repo: \(repository.name), err: \(error.message)")
         }

@@ -43,9 +43,11 @@ public struct RepositoryInventory: Sendable, Equatable {
     }
 
     /// Lists the repository's snapshot folders and reads the `__info` files of those not marked
-    /// for dropping. An `__info` that cannot be read is recorded, not thrown: the caller decides
+    /// for dropping (through `verifiedInfos` when given: see `VerifiedInfoCache`). An `__info` that cannot be read is recorded, not thrown: the caller decides
     /// (a drop refuses, since that snapshot's needs are unknown). Listing failures throw.
-    public static func read(store: ObjectStore, repositoryName: String) throws(ObjectStoreError) -> RepositoryInventory {
+    public static func read(
+        store: ObjectStore, repositoryName: String, verifiedInfos: VerifiedInfoCache? = nil
+    ) throws(ObjectStoreError) -> RepositoryInventory {
         let paths = RepositoryPaths(repositoryName: repositoryName)
         let prefix = paths.snapshotPrefix
         var keysByLabel: [String: [String]] = [:]
@@ -61,8 +63,14 @@ public struct RepositoryInventory: Sendable, Equatable {
             folder.dropping = keys.contains(paths.dropMarker(label: label))
             if !folder.dropping {
                 for (timestamp, key, md5) in infoFiles(of: folder, paths: paths) {
+                    if let known = verifiedInfos?.info(forKey: key) {
+                        folder.infos[timestamp] = known
+                        continue
+                    }
                     do {
-                        folder.infos[timestamp] = try browser.info(key: key, md5: md5)
+                        let info = try browser.info(key: key, md5: md5)
+                        verifiedInfos?.remember(info, forKey: key)
+                        folder.infos[timestamp] = info
                     } catch {
                         folder.unreadable[timestamp] = error.message
                     }

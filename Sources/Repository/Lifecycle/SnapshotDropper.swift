@@ -36,10 +36,14 @@ public struct SnapshotDropOutcome: Sendable, Equatable {
 public struct SnapshotDropper: Sendable {
     public let store: ObjectStore
     public let repositoryName: String
+    /// `__info` files this process already verified (the retention sweep's, which reads the
+    /// same repositories every minute); nil reads every one.
+    public let verifiedInfos: VerifiedInfoCache?
 
-    public init(store: ObjectStore, repositoryName: String) {
+    public init(store: ObjectStore, repositoryName: String, verifiedInfos: VerifiedInfoCache? = nil) {
         self.store = store
         self.repositoryName = repositoryName
+        self.verifiedInfos = verifiedInfos
     }
 
     /// Drops `label` (with `timestamp`, only that `__info` while others of the label remain).
@@ -155,7 +159,7 @@ public struct SnapshotDropper: Sendable {
 
     private func read() throws(SnapshotDropError) -> RepositoryInventory {
         do {
-            return try RepositoryInventory.read(store: store, repositoryName: repositoryName)
+            return try RepositoryInventory.read(store: store, repositoryName: repositoryName, verifiedInfos: verifiedInfos)
         } catch {
             throw SnapshotDropError("Failed to list snapshot in repo: \(repositoryName), err: \(error.message)")
         }
