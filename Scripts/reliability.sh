@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reliability suites, run as an attacker would run them, with a figures table at the end:
-# the crash matrix (kill -9 in every job state and between a cancel and its clean-up) repeated
-# --passes times, the corruption matrix, hostile names and locations, full and read-only
-# disks, and the SQL fuzzer with --fuzz statements (through a release build). Usage:
+# the crash matrix (kill -9 in every job state, between a cancel and its clean-up, and after
+# each step of a snapshot drop) repeated --passes times, the corruption matrix, hostile names
+# and locations, full and read-only disks, and the SQL fuzzer with --fuzz statements (through
+# a release build). Usage:
 #   bash Scripts/reliability.sh [--passes N] [--fuzz N]     (defaults: 5 passes, 200000 statements)
 set -euo pipefail
 cd "$(dirname "$0")/.."

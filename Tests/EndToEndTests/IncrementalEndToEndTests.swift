@@ -7,19 +7,6 @@ import Testing
 /// had at backup time, the bytes each link uploaded, ADMIN CHECK SNAPSHOT of the chain, and
 /// the same on the S3 test server.
 @Suite(.serialized) struct IncrementalEndToEndTests {
-    /// One night's backup: its label, timestamp and the checksums of d.t and d.p when it ran.
-    struct Night {
-        var label: String
-        var timestamp: String
-        var sums: [String]
-    }
-
-    private func backUp(_ c: CrashCluster, _ label: String, _ properties: String) throws -> Night {
-        let backup = try c.sql("BACKUP SNAPSHOT d.\(label) TO r" + (properties.isEmpty ? "" : " PROPERTIES (\(properties))"))
-        #expect(backup.status == 0, "\(backup.stderr)")
-        return Night(label: label, timestamp: try c.timestamp(label), sums: c.values(try c.checksums()))
-    }
-
     private func dataFiles(_ c: CrashCluster, _ label: String) -> [String] {
         c.repositoryFiles(label).filter { $0.contains("/__ss_content/") && $0.contains(".dat.") }
     }
@@ -27,22 +14,22 @@ import Testing
     @Test func aNightlyChainRestoresEveryNightExactly() throws {
         let c = try CrashCluster()
         defer { c.remove() }
-        var nights = [try backUp(c, "full", "")]
+        var nights = [try c.night("full")]
         try c.load("""
             INSERT INTO d.t VALUES (11, 'k');
             ALTER TABLE d.p ADD PARTITION p3 VALUES LESS THAN ("2025-04-01");
             INSERT INTO d.p VALUES (4, '2025-03-04'), (5, '2025-03-09');
             """)
-        nights.append(try backUp(c, "inc1", "'type' = 'incremental'"))
+        nights.append(try c.night("inc1", "'type' = 'incremental'"))
         // Only rows into an existing partition of d.p: nothing of d.t changes.
         try c.load("INSERT INTO d.p VALUES (6, '2025-01-20'), (7, '2025-02-21')")
-        nights.append(try backUp(c, "inc2", "'type' = 'incremental'"))
+        nights.append(try c.night("inc2", "'type' = 'incremental'"))
         try c.load("""
             ALTER TABLE d.p ADD PARTITION p4 VALUES LESS THAN ("2025-05-01");
             INSERT INTO d.p VALUES (8, '2025-04-01');
             INSERT INTO d.t VALUES (12, 'l'), (13, 'm');
             """)
-        nights.append(try backUp(c, "inc3", "'type' = 'incremental', 'base_snapshot' = 'inc2'"))
+        nights.append(try c.night("inc3", "'type' = 'incremental', 'base_snapshot' = 'inc2'"))
         #expect(Set(nights.map(\.sums)).count == 4, "each load changed the data")
 
         for (night, base) in zip(nights.dropFirst(), nights) {
@@ -60,12 +47,8 @@ import Testing
         #expect(dataFiles(c, "inc3").count < dataFiles(c, "full").count)
 
         for night in nights {
-            let copy = "copy_\(night.label)"
-            let restore = try c.sql("CREATE DATABASE \(copy); RESTORE SNAPSHOT \(copy).\(night.label) FROM r PROPERTIES ('backup_timestamp' = '\(night.timestamp)', 'replication_num' = '2')")
-            #expect(restore.status == 0, "\(night.label): \(restore.stderr)")
-            #expect(c.values(try c.sql("CHECKSUM TABLE \(copy).t, \(copy).p").stdout) == night.sums, "restore of \(night.label)")
-            let check = try c.sql("ADMIN CHECK SNAPSHOT \(night.label) ON r").stdout.split(separator: "\n").dropFirst()
-            #expect(check.count == 1 && check.first?.split(separator: "\t")[3] == "OK", "\(night.label): \(Array(check))")
+            let problems = try c.restoreAndCheck(night)
+            #expect(problems.isEmpty, "\(problems)")
         }
 
         // A segment of d.t that every night still reads lives only in the full snapshot's folder.
@@ -103,13 +86,13 @@ import Testing
                 'AWS_ACCESS_KEY' = '\(server.accessKey)', 'AWS_SECRET_KEY' = '\(server.secretKey)', 'use_path_style' = 'true')
             """)
         #expect(create.status == 0, "\(create.stderr)")
-        var nights: [Night] = []
+        var nights: [CrashCluster.Night] = []
         for (label, load) in [("s0", ""), ("s1", "INSERT INTO d.t VALUES (21, 'u')"), ("s2", "INSERT INTO d.p VALUES (9, '2025-01-30')")] {
             if !load.isEmpty { try c.load(load) }
             let backup = try c.sql("BACKUP SNAPSHOT d.\(label) TO s3r PROPERTIES ('type' = 'incremental')")
             #expect(backup.status == 0, "\(backup.stderr)")
             let timestamp = try c.sql("SHOW SNAPSHOT ON s3r WHERE SNAPSHOT = '\(label)'").stdout.split(separator: "\n").last?.split(separator: "\t")[1] ?? ""
-            nights.append(Night(label: label, timestamp: String(timestamp), sums: c.values(try c.checksums())))
+            nights.append(CrashCluster.Night(label: label, timestamp: String(timestamp), sums: c.values(try c.checksums())))
         }
         #expect(try c.backupRow("s0")["Type"] == "FULL")
         #expect(try c.backupRow("s2")["BaseSnapshot"] == "s1")

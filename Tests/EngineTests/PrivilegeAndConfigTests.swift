@@ -25,6 +25,12 @@ import Testing
         try t.sql("ADMIN SET FRONTEND CONFIG ('history_job_keep_max_second' = '60')")
         #expect(t.error("ADMIN SET FRONTEND CONFIG ('history_job_keep_max_second' = 'soon')") != nil)
         #expect(t.error("ADMIN SET FRONTEND CONFIG ('no_such_knob' = '1')")?.message == "Config 'no_such_knob' does not exist")
+        // A knob with a fixed set of values refuses others, and takes them in any case.
+        #expect(t.error("ADMIN SET FRONTEND CONFIG ('fault_pause_drop_after' = 'meta')")?.message
+            == "Config 'fault_pause_drop_after' takes marker, infos, files or '', got 'meta'")
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_drop_after' = 'INFOS')")
+        #expect(try t.sql("ADMIN SHOW FRONTEND CONFIG LIKE 'fault_pause_drop%'").rows.first?[1] == "infos")
+        try t.sql("ADMIN SET FRONTEND CONFIG ('fault_pause_drop_after' = '')")
         try t.reopen()
         let rows = try t.sql("ADMIN SHOW FRONTEND CONFIG LIKE 'history%'").rows
         #expect(rows.first?[0] == "history_job_keep_max_second")

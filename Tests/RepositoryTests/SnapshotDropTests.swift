@@ -51,6 +51,27 @@ import TestSupport
         }
     }
 
+    /// The step hook (fault injection holds drops there) runs after each step, with the folder
+    /// in the state the step names: marked and whole, then without `__info`, then holding only
+    /// the files listed snapshots read.
+    @Test func theStepHookRunsAfterEachStepOfEachFolder() throws {
+        let (f, base, _) = try chain()
+        let marker = f.paths.dropMarker(label: "base")
+        let whole = Set(f.folder("base") + [marker])
+        let expected: [SnapshotDropStep: Set<String>] = [
+            .marker: whole,
+            .infos: whole.filter { !$0.contains("/__info_") },
+            .files: Set(base.fileKeys(in: f.paths) + [marker]),
+        ]
+        let seen = StepLog()
+        let dropper = SnapshotDropper(store: f.store, repositoryName: "r") { step, label in
+            seen.append("\(label) \(step.rawValue)")
+            #expect(Set(f.folder(label)) == expected[step], "after \(step)")
+        }
+        _ = try dropper.drop(label: "base", force: true)
+        #expect(seen.entries == ["base marker", "base infos", "base files"])
+    }
+
     @Test func forceKeepsWhatDependentsReadUntilTheLastOfThemGoes() throws {
         let (f, base, inc) = try chain()
         let dropper = SnapshotDropper(store: f.store, repositoryName: "r")
@@ -164,4 +185,12 @@ import TestSupport
         #expect(try dropper.finishMarkedFolders().finished.map(\.label) == ["base"])
         #expect(f.store.keys.isEmpty)
     }
+}
+
+/// What a step hook saw, in order (the hook is `@Sendable`).
+private final class StepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [String] = []
+    func append(_ entry: String) { lock.withLock { seen.append(entry) } }
+    var entries: [String] { lock.withLock { seen } }
 }

@@ -1,3 +1,5 @@
+import Repository
+
 /// One engine knob shown by `ADMIN SHOW FRONTEND CONFIG` and set by `ADMIN SET FRONTEND
 /// CONFIG`. Values are stored as text in the catalog and survive restarts.
 public struct ConfigKnob: Sendable {
@@ -9,6 +11,8 @@ public struct ConfigKnob: Sendable {
     public var kind: Kind
     public var range: ClosedRange<Int64>?
     public var comment: String
+    /// The values a string knob takes besides empty (compared without case), or nil for any.
+    public var choices: [String]? = nil
 }
 
 /// The registry of knobs. Names follow Doris's `fe.conf` where Doris has the knob.
@@ -69,6 +73,10 @@ public enum FrontendConfig {
             key: "fault_backends_down", defaultValue: "", kind: .string,
             range: nil, comment: "fault injection: comma-separated backend ids taken down"),
         ConfigKnob(
+            key: "fault_pause_drop_after", defaultValue: "", kind: .string,
+            range: nil, comment: "fault injection: DROP SNAPSHOT and retention drops hold after this step (marker, infos or files) until the knob changes",
+            choices: SnapshotDropStep.allCases.map(\.rawValue)),
+        ConfigKnob(
             key: "max_bucket_num_per_partition", defaultValue: "768", kind: .int,
             range: 0...Int64(Int32.max), comment: "most buckets CREATE TABLE or ADD PARTITION may ask for, 0 = no limit (Doris's default)"),
         ConfigKnob(
@@ -100,7 +108,9 @@ public enum FrontendConfig {
                 throw SQLError.general("Config '\(knob.key)' needs true or false, got '\(value)'")
             }
         case .string:
-            break
+            if let choices = knob.choices, !value.isEmpty, !choices.contains(value.lowercased()) {
+                throw SQLError.general("Config '\(knob.key)' takes \(choices.joined(separator: ", ")) or '', got '\(value)'")
+            }
         }
     }
 }

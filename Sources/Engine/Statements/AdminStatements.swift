@@ -11,7 +11,7 @@ struct AdminStatements: StatementFamily {
         for p in properties {
             guard let knob = FrontendConfig.knob(p.key) else { throw SQLError.general("Config '\(p.key)' does not exist") }
             try FrontendConfig.validate(p.value, for: knob)
-            checked.append((knob.key, knob.kind == .bool ? p.value.lowercased() : p.value))
+            checked.append((knob.key, knob.kind == .bool || knob.choices != nil ? p.value.lowercased() : p.value))
         }
         let down = try checked.first { $0.0 == "fault_backends_down" }.map { _, value throws(SQLError) in
             try backendsDown(value, c.catalog)

@@ -16,7 +16,7 @@ struct SnapshotCareStatements: StatementFamily {
         if repository.readOnly { throw SQLError.general("Repository \(repository.name) is read only") }
         let outcome: SnapshotDropOutcome
         do {
-            outcome = try SnapshotDropper(store: store, repositoryName: repository.name)
+            outcome = try dropper(store, repository)
                 .drop(label: label, timestamp: timestamp, force: force, labelsInUse: scheduler.labelsInUse(repository: repository.id))
         } catch {
             if let problem = error.cleanupProblem {
@@ -28,6 +28,19 @@ struct SnapshotCareStatements: StatementFamily {
         var info = "Removed \(outcome.removed) files of snapshot \(label)"
         if outcome.kept > 0 { info += "; kept \(outcome.kept) files that snapshots \(outcome.keptFor.joined(separator: ", ")) read" }
         return ResultSet(affectedRows: outcome.removed, info: info)
+    }
+
+    /// The dropper of `repository`. While `fault_pause_drop_after` names a step (fault injection
+    /// for the crash tests), each drop holds after it, polling the knob, until the knob changes
+    /// or the process is killed.
+    func dropper(_ store: ObjectStore, _ repository: RepositoryRecord, verifiedInfos: VerifiedInfoCache? = nil) -> SnapshotDropper {
+        let services = services
+        let held = { @Sendable (step: SnapshotDropStep) in services.configString("fault_pause_drop_after") == step.rawValue }
+        return SnapshotDropper(store: store, repositoryName: repository.name, verifiedInfos: verifiedInfos) { step, label in
+            guard held(step) else { return }
+            services.logger.warning("fault injection: the drop of snapshot \(label) from \(repository.name) holds after step \(step.rawValue) (fault_pause_drop_after)")
+            while held(step) { usleep(50_000) }
+        }
     }
 
     /// Logs a drop and the marked folders it finished on the way.

@@ -35,8 +35,8 @@ struct SnapshotRetention: StatementFamily {
         } catch {
             throw SnapshotDropError(error.message)
         }
-        let dropper = SnapshotDropper(store: store, repositoryName: repository.name, verifiedInfos: services.verifiedInfos)
         let care = SnapshotCareStatements(services: services)
+        let dropper = care.dropper(store, repository, verifiedInfos: services.verifiedInfos)
         let inUse = scheduler.labelsInUse(repository: repository.id)
         let unfinished = try dropper.finishMarkedFolders(except: inUse)
         for outcome in unfinished.finished { care.log(outcome, repository: repository.name, reason: "retention: finished dropping") }

@@ -24,6 +24,17 @@ public struct SnapshotDropOutcome: Sendable, Equatable {
     public var notFinished: [SnapshotDropError] = []
 }
 
+/// A step of the drop protocol (`SnapshotDropper`), after which fault injection may hold a drop
+/// so that crash tests kill the process exactly there.
+public enum SnapshotDropStep: String, Sendable, CaseIterable {
+    /// `__dropping` is durable; nothing is deleted yet.
+    case marker
+    /// The `__info` files are gone: the snapshot is no longer listed.
+    case infos
+    /// `__meta` and the files no listed snapshot reads are gone; the marker is not.
+    case files
+}
+
 /// Drops snapshots from one repository, crash-safely: at any point where a process may die, a
 /// snapshot is either listed with every file it reads, or not listed (its folder marked), and
 /// the next drop or retention sweep finishes what was left.
@@ -39,11 +50,18 @@ public struct SnapshotDropper: Sendable {
     /// `__info` files this process already verified (the retention sweep's, which reads the
     /// same repositories every minute); nil reads every one.
     public let verifiedInfos: VerifiedInfoCache?
+    /// Called after each step of each folder's drop with the step and the label; it may block
+    /// (fault injection holds a drop there until the process is killed). Nil in normal runs.
+    public let afterStep: (@Sendable (SnapshotDropStep, String) -> Void)?
 
-    public init(store: ObjectStore, repositoryName: String, verifiedInfos: VerifiedInfoCache? = nil) {
+    public init(
+        store: ObjectStore, repositoryName: String, verifiedInfos: VerifiedInfoCache? = nil,
+        afterStep: (@Sendable (SnapshotDropStep, String) -> Void)? = nil
+    ) {
         self.store = store
         self.repositoryName = repositoryName
         self.verifiedInfos = verifiedInfos
+        self.afterStep = afterStep
     }
 
     /// Drops `label` (with `timestamp`, only that `__info` while others of the label remain).
@@ -142,9 +160,12 @@ public struct SnapshotDropper: Sendable {
                 try store.put(Array("dropping snapshot \(plan.label)\n".utf8), key: plan.marker)
                 try store.flush()
             }
+            afterStep?(.marker, plan.label)
             // The commit markers go first, so a half-deleted snapshot never looks complete.
             try store.delete(plan.infoKeys)
+            afterStep?(.infos, plan.label)
             try store.delete(plan.deletions)
+            afterStep?(.files, plan.label)
             if plan.removesMarker {
                 try store.discardIncompleteWrites(prefix: folderPrefix)
                 try store.delete([plan.marker])

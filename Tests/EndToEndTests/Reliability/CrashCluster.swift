@@ -69,6 +69,35 @@ final class CrashCluster {
         output.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t").last ?? "") }
     }
 
+    /// One backup: its label, timestamp and the checksums of d.t and d.p when it ran.
+    struct Night {
+        var label: String
+        var timestamp: String
+        var sums: [String]
+    }
+
+    /// Backs up `d` as `label` with `properties` (the inside of PROPERTIES (...), or empty).
+    func night(_ label: String, _ properties: String = "") throws -> Night {
+        let backup = try sql("BACKUP SNAPSHOT d.\(label) TO r" + (properties.isEmpty ? "" : " PROPERTIES (\(properties))"))
+        guard backup.status == 0 else { throw TestServerError("backup of \(label) failed: \(backup.stderr)") }
+        return Night(label: label, timestamp: try timestamp(label), sums: values(try checksums()))
+    }
+
+    /// Restores `night` into a new database (`copy_<label>` unless `copy` names one) and checks
+    /// the snapshot: the problems found (a restore whose checksums differ from the night's, a
+    /// CHECK not OK).
+    func restoreAndCheck(_ night: Night, into copy: String? = nil) throws -> [String] {
+        let copy = copy ?? "copy_\(night.label)"
+        var problems = expectSuccess(
+            try sql("CREATE DATABASE \(copy); RESTORE SNAPSHOT \(copy).\(night.label) FROM r PROPERTIES ('backup_timestamp' = '\(night.timestamp)', 'replication_num' = '2')"),
+            "restore of \(night.label)")
+        let restored = values(try sql("CHECKSUM TABLE \(copy).t, \(copy).p").stdout)
+        if restored != night.sums { problems.append("restored \(night.label) as \(restored), backed up \(night.sums)") }
+        let check = try sql("ADMIN CHECK SNAPSHOT \(night.label) ON r").stdout.split(separator: "\n").dropFirst()
+        if check.count != 1 || check.first?.split(separator: "\t")[3] != "OK" { problems.append("CHECK of \(night.label): \(Array(check))") }
+        return problems
+    }
+
     /// Backs up `d` as `label` and returns the snapshot's timestamp.
     func backUp(_ label: String) throws -> String {
         let backup = try sql("BACKUP SNAPSHOT d.\(label) TO r")
@@ -95,7 +124,12 @@ final class CrashCluster {
     }
 
     func repositoryHasAny(_ label: String) -> Bool {
-        repositoryFiles(label).contains { !$0.hasSuffix("/__ss_content") && FileManager.default.fileExists(atPath: repository + "/" + $0) && !isFolder($0) }
+        !snapshotFiles(label).isEmpty
+    }
+
+    /// The regular files of the label's snapshot folder, relative to the repository.
+    func snapshotFiles(_ label: String) -> Set<String> {
+        Set(repositoryFiles(label).filter { FileManager.default.fileExists(atPath: repository + "/" + $0) && !isFolder($0) })
     }
 
     private func isFolder(_ relative: String) -> Bool {

@@ -142,7 +142,7 @@ import Testing
 
     /// Runs `body` `ReliabilityReport.passes` times on fresh clusters, records each outcome and
     /// expects no problems.
-    private func attempts(_ name: String, _ body: (CrashCluster) throws -> [String]) throws {
+    func attempts(_ name: String, _ body: (CrashCluster) throws -> [String]) throws {
         for pass in 1...ReliabilityReport.passes {
             let cluster = try CrashCluster()
             defer { cluster.remove() }
