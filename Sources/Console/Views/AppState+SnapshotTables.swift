@@ -73,7 +73,10 @@ extension AppState {
             let baseListed = info?.baseLabel.map { labels.contains($0) } ?? true
             let lineageCells = [
                 TableCell(info?.shortType ?? "", role: info?.isIncremental == true ? .running : nil),
-                TableCell(info?.baseLabel.map { Self.shortBase($0, of: key.label) } ?? "", role: baseListed && !line.baseMissing ? nil : .warning),
+                // A base no longer listed was dropped or expired with its files kept where this
+                // snapshot reads them (retention does that every day): dimmed, not a warning.
+                // Whether the files are there is what CHECK (v) tells.
+                TableCell(info?.baseLabel.map { Self.shortBase($0, of: key.label) } ?? "", role: baseListed && !line.baseMissing ? nil : .dim),
                 TableCell(info?.totalBytes.map(Format.compactBytes) ?? ""),
                 TableCell(info?.uploadedBytes.map(Format.compactBytes) ?? ""),
                 TableCell(info?.ownerText(connectedCluster: cluster.clusterId) ?? ""),
