@@ -57,7 +57,7 @@ struct ScheduleDriver: StatementFamily {
     /// job that matches by label alone may be another run's or another statement's: taking it
     /// would count a backup never taken as this run's success.
     private func progress(of run: ScheduleRun, database: ObjectID) -> ScheduleRunner.BackupProgress {
-        let repository = Self.repository(of: run.sql)
+        let repository = Self.backup(in: run.sql)?.repository
         guard let job = scheduler.backupViews(database: database).last(where: { view in
             view.record.label == run.label && view.record.repositoryName == repository && view.record.createTime >= run.createTime
         })?.record else {
@@ -70,11 +70,12 @@ struct ScheduleDriver: StatementFamily {
         }
     }
 
-    /// The repository a run's BACKUP writes to (nil when its text does not parse, which
-    /// CREATE JOB made sure it does).
-    static func repository(of sql: String) -> String? {
+    /// The BACKUP a run's statement text holds. CREATE JOB checked that the body parses as
+    /// one; should it ever not, nil: the run keeps an empty label and no repository, and its
+    /// submission fails with the parser's error.
+    static func backup(in sql: String) -> BackupRestore? {
         guard case .backup(let backup)? = try? Parser.parse(sql) else { return nil }
-        return backup.repository
+        return backup
     }
 
     private func apply(_ actions: [ScheduleRunner.Action]) throws {
@@ -119,12 +120,7 @@ struct ScheduleDriver: StatementFamily {
     /// occurrence at `time`.
     func openRun(for schedule: BackupSchedule, scheduledAt time: Int64, manual: Bool, now: Int64) throws -> ScheduleRun {
         let sql = schedule.statement(scheduledAt: time)
-        // CREATE JOB checked that the body parses as a BACKUP; should it ever not, the run
-        // keeps an empty label and its submission fails with the parser's error.
-        let label = (try? Parser.parse(sql)).flatMap { statement -> String? in
-            if case .backup(let backup) = statement { return backup.label }
-            return nil
-        } ?? ""
+        let label = Self.backup(in: sql)?.label ?? ""
         let run = ScheduleRun(
             scheduleId: schedule.id, jobName: schedule.name, label: label, databaseName: schedule.databaseName, sql: sql,
             scheduledTime: time, createTime: now, user: schedule.definer, manual: manual)

@@ -191,9 +191,9 @@ struct BackupStatements: StatementFamily {
 
     /// One label's summary, or every label's, with SHOW SNAPSHOT's error text.
     func snapshotSummaries(_ browser: SnapshotBrowser, label: String?, repository: String) throws(SQLError) -> [SnapshotBrowser.Summary] {
-        if let label { return [browser.summary(label: label)] }
+        if let label { return [browser.summary(label: label, readingProvenance: true)] }
         do {
-            return try browser.summaries()
+            return try browser.summaries(readingProvenance: true)
         } catch {
             throw SQLError.general("Failed to list snapshot in repo: \(repository), err: \(error.message)")
         }

@@ -37,23 +37,28 @@ struct IncrementalBaseChooser {
     }
 
     /// The latest snapshot (by backup time) of `database` holding exactly `tables`, nil when
-    /// the repository has none.
+    /// the repository has none. The repository is read once: one listing, one download per
+    /// `__info`.
     func latest(database: String, tables: Set<String>) -> SnapshotProvenance.Reference? {
+        let inventory: RepositoryInventory
+        do {
+            inventory = try RepositoryInventory.read(store: browser.store, repositoryName: repository)
+        } catch {
+            // As with an `__info` that cannot be read: no base is known, so the backup uploads
+            // everything (taken in full, which SHOW BACKUP's Type says).
+            return nil
+        }
         var best: (time: Int64, reference: SnapshotProvenance.Reference)?
-        for label in labels {
-            for timestamp in browser.summary(label: label).timestamps where !timestamp.hasPrefix("Invalid") {
-                let info: SnapshotInfoFile
-                do {
-                    info = try browser.info(label: label, timestamp: timestamp)
-                } catch {
-                    // A snapshot that cannot be read here cannot be a base either: its files
-                    // are not known, so the backup uploads them again.
-                    continue
-                }
+        // Snapshots being dropped have no `infos` in the inventory; unreadable `__info` files
+        // are left out of it, so they cannot be a base either.
+        // In label and timestamp order, so that of two snapshots of the same millisecond the
+        // first by name is the base, whatever order the store lists them in.
+        for folder in inventory.folders.values.sorted(by: { $0.label < $1.label }) {
+            for (timestamp, info) in folder.infos.sorted(by: { $0.key < $1.key }) {
                 guard info.isSuccessful, info.content == "ALL", info.database == database,
                       Set(info.tables.map(\.name)) == tables, info.backupTime > (best?.time ?? .min)
                 else { continue }
-                best = (info.backupTime, SnapshotProvenance.Reference(label: label, timestamp: timestamp))
+                best = (info.backupTime, SnapshotProvenance.Reference(label: folder.label, timestamp: timestamp))
             }
         }
         return best?.reference

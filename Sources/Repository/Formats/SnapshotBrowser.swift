@@ -65,7 +65,9 @@ public struct SnapshotBrowser: Sendable {
     }
 
     /// The summary row of one label; a label that does not exist gets the "No info file" row.
-    public func summary(label: String) -> Summary {
+    /// With `readingProvenance` each timestamp's `__info` is downloaded for `provenances` (what
+    /// SHOW SNAPSHOT shows); without, the row costs listings only.
+    public func summary(label: String, readingProvenance: Bool = false) -> Summary {
         let files: [String]
         let dropping: Bool
         do {
@@ -79,7 +81,7 @@ public struct SnapshotBrowser: Sendable {
             return String(split.name.dropFirst(RepositoryPaths.infoPrefix.count))
         }.sorted()
         var provenances: [String: SnapshotProvenance] = [:]
-        for timestamp in timestamps where !timestamp.hasPrefix("Invalid") {
+        for timestamp in timestamps where readingProvenance && !timestamp.hasPrefix("Invalid") {
             // An `__info` that cannot be read here keeps its row; RESTORE and ADMIN CHECK
             // SNAPSHOT report why it cannot be used.
             if let provenance = try? info(label: label, timestamp: timestamp).provenance { provenances[timestamp] = provenance }
@@ -88,9 +90,9 @@ public struct SnapshotBrowser: Sendable {
         return Summary(label: label, timestamps: timestamps, status: status, provenances: provenances)
     }
 
-    /// One summary row per label, in label order.
-    public func summaries() throws(ObjectStoreError) -> [Summary] {
-        try labels().map { summary(label: $0) }
+    /// One summary row per label, in label order (see `summary(label:readingProvenance:)`).
+    public func summaries(readingProvenance: Bool = false) throws(ObjectStoreError) -> [Summary] {
+        try labels().map { summary(label: $0, readingProvenance: readingProvenance) }
     }
 
     /// Downloads, verifies and decodes the job-info file of (`label`, `timestamp`) — the detail
