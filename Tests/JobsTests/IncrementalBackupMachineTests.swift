@@ -27,6 +27,18 @@ import TestSupport
         }
     }
 
+    /// Submits `inc` on `base` and waits until it is held in UPLOADING (`release` lets it go).
+    private func submitIncrementalHeldInUploading(_ h: SchedulerHarness, on base: SnapshotProvenance.Reference) throws {
+        h.host.jobSettings.faultPauseAtState = "UPLOADING"
+        _ = try submitIncremental(h, "inc", on: base)
+        #expect(h.waitUntil { h.backupState("inc") == .uploading })
+    }
+
+    private func release(_ h: SchedulerHarness) {
+        h.host.jobSettings.faultPauseAtState = nil
+        h.onQueue { h.scheduler.backups.jobs.values.forEach { h.scheduler.backups.step($0) } }
+    }
+
     private func info(_ h: SchedulerHarness, _ label: String, _ timestamp: String) throws -> SnapshotInfoFile {
         try SnapshotBrowser(store: h.host.repositoryStore, repositoryName: h.host.repository.name).info(label: label, timestamp: timestamp)
     }
@@ -98,12 +110,9 @@ import TestSupport
     @Test func aRunningIncrementalBackupHoldsItsBase() throws {
         let h = try SchedulerHarness()
         let base = try fullBase(h)
-        h.host.jobSettings.faultPauseAtState = "UPLOADING"
-        _ = try submitIncremental(h, "inc", on: base)
-        #expect(h.waitUntil { h.backupState("inc") == .uploading })
+        try submitIncrementalHeldInUploading(h, on: base)
         #expect(h.scheduler.labelsInUse(repository: h.host.repository.id) == ["inc", "base"])
-        h.host.jobSettings.faultPauseAtState = nil
-        h.onQueue { h.scheduler.backups.jobs.values.forEach { h.scheduler.backups.step($0) } }
+        release(h)
         #expect(h.waitUntil(advancing: 1) { h.backupState("inc") == .finished })
         #expect(h.scheduler.labelsInUse(repository: h.host.repository.id).isEmpty)
     }
@@ -142,14 +151,11 @@ import TestSupport
     @Test func aBaseFileDeletedWhileTheJobRunsStopsItsCommit() throws {
         let h = try SchedulerHarness()
         let base = try fullBase(h)
-        h.host.jobSettings.faultPauseAtState = "UPLOADING"
-        _ = try submitIncremental(h, "inc", on: base)
-        #expect(h.waitUntil { h.backupState("inc") == .uploading })
+        try submitIncrementalHeldInUploading(h, on: base)
         let store = h.host.repositoryStore
         let header = try #require(store.keys.first { $0.contains("/__ss_base/__ss_content/") && $0.contains(".hdr.") })
         try store.delete([header])
-        h.host.jobSettings.faultPauseAtState = nil
-        h.onQueue { h.scheduler.backups.jobs.values.forEach { h.scheduler.backups.step($0) } }
+        release(h)
         #expect(h.waitUntil(advancing: 1) { h.backupState("inc") == .cancelled })
         #expect(h.backup("inc")?.record.status.message.contains("are no longer in repository") == true)
         #expect(!store.keys.contains { $0.contains("/__ss_inc/__info_") })

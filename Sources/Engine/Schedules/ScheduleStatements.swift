@@ -47,12 +47,10 @@ struct ScheduleStatements: StatementFamily {
         try c.requireAdmin()
         var schedule = try existing(name)
         try Self.checkChange(of: schedule, to: .paused)
-        schedule.status = .paused
         try record { () throws in
             // A run whose backup was submitted but not yet recorded as running is adopted
             // first, so that only runs still waiting for their turn are cancelled below.
-            try driver.settleEnded()
-            schedule = try book.schedules().first { $0.id == schedule.id } ?? schedule
+            schedule = try settled(schedule)
             schedule.status = .paused
             try book.save(schedule)
             // A run still waiting for its turn is cancelled with the schedule, as Doris
@@ -97,9 +95,7 @@ struct ScheduleStatements: StatementFamily {
         try record { () throws in
             // A run whose backup has ended since the last turn is no longer unfinished (a
             // one-shot `snapdeck sql` has no turns running in the background).
-            try driver.settleEnded()
-            // Settling updated the schedule's counts: open the run from the saved copy.
-            let schedule = try book.schedules().first { $0.id == schedule.id } ?? schedule
+            let schedule = try settled(schedule)
             if let open = try book.runs(openOnly: true).first(where: { $0.scheduleId == schedule.id }) {
                 throw SQLError.general("job \(name) already has an unfinished task: \(open.taskId) (\(open.label), \(open.status.rawValue))")
             }
@@ -111,6 +107,13 @@ struct ScheduleStatements: StatementFamily {
             driver.submit(run)
         }
         return ResultSet()
+    }
+
+    /// Settles the runs whose backups ended (a process without background work has no turns
+    /// that would) and returns `schedule` as saved after that, with its runs counted.
+    private func settled(_ schedule: BackupSchedule) throws -> BackupSchedule {
+        try driver.settleEnded()
+        return try book.schedules().first { $0.id == schedule.id } ?? schedule
     }
 
     // MARK: - Checks
